@@ -1,0 +1,12 @@
+"""medlint: a linter for patient-facing health texts.
+
+>>> from medlint import lint_text
+>>> [f.rule for f in lint_text("Your doctor will administer the injection.")]
+['RD03']
+"""
+
+from medlint.api import Report, lint_paths, lint_text
+from medlint.findings import Applicability, Finding, Severity
+
+__all__ = ["Applicability", "Finding", "Report", "Severity", "lint_paths", "lint_text"]
+__version__ = "0.1.0"

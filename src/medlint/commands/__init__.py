@@ -1,0 +1,1 @@
+"""Extra ``medlint`` subcommands, one module each; every module exposes a Click ``command``."""
