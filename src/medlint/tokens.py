@@ -90,19 +90,15 @@ def _append(result: list[Span], text: str, start: int, end: int) -> None:
     result.append(Span(s, e, text[s:e]))
 
 
+_FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " ", "–": " "})
+
+
 def fold(text: str) -> str:
     """Lower-case and unify apostrophes and hyphens, keeping every offset where it was.
 
     Phrase matching works on this form so that "Side-Effects" matches "side effects".
     """
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        if low in "’‘`":
-            low = "'"
-        elif low in "-‐‑–":
-            low = " "
-        out.append(low)
-    return "".join(out)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
+        lowered = "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    return lowered.translate(_FOLD_TABLE)

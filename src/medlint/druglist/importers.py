@@ -303,7 +303,7 @@ def _fda_brand(drug_name: str, ingredient_words: set[str]) -> str | None:
                 kept.append(head)
             break  # strengths, percentages and counts end the name
         kept.append(token)
-    while kept and kept[-1].lower() in _NAME_STOP | {"#"}:
+    while kept and kept[-1].lower() in _NAME_STOP | {"#", "no.", "no"}:
         kept.pop()
     name = " ".join(kept).strip(" ,-")
     if not name:
