@@ -58,7 +58,7 @@ class Report:
 
     def exit_code(self) -> int:
         """2 if a file could not be checked, 1 if a finding is at or above its fail threshold, else 0."""
-        if self.errors or not self.checked:
+        if self.errors or not self.checked or any(r.crashes for r in self.files):
             return 2
         for result in self.files:
             threshold = self.thresholds.get(result.path)

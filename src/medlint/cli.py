@@ -102,8 +102,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
     for result in report.files:
         for note in result.notes:
             click.echo(f"medlint: {result.path}: note: {note}", err=True)
-        if result.error:
-            click.echo(f"medlint: {result.path}: error: {result.error}", err=True)
+        for problem in result.problems:
+            click.echo(f"medlint: {result.path}: error: {problem}", err=True)
     out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
     try:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ

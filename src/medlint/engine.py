@@ -29,8 +29,14 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
+    error: str | None = None  # the file could not be checked at all
+    crashes: list[str] = field(default_factory=list)  # rules that failed on it (the others still ran)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        """Everything that went wrong with this file, for error output."""
+        return ([self.error] if self.error else []) + self.crashes
 
 
 def resolve_rules(config: Config, registry: Registry) -> list[ActiveRule]:
@@ -121,6 +127,6 @@ class Linter:
             try:
                 result.findings.extend(f for f in rule.check(doc, ctx) if not suppressed(f, doc))
             except Exception as exc:  # a broken rule must not hide the other rules' findings
-                result.error = f"internal error in rule {rule.id} ({type(exc).__name__}: {exc}); please report it"
+                result.crashes.append(f"internal error in rule {rule.id} ({type(exc).__name__}: {exc}); please report it")
         result.findings.sort(key=Finding.sort_key)
         return result

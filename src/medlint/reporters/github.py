@@ -21,8 +21,8 @@ class GithubReporter(Reporter):
     name = "github"
 
     def file(self, result: FileResult) -> None:
-        if result.error:
-            self.out.write(f"::error file={_escape_property(result.path)}::{_escape_data(result.error)}\n")
+        for problem in result.problems:
+            self.out.write(f"::error file={_escape_property(result.path)}::{_escape_data(problem)}\n")
         for f in result.findings:
             props = (
                 f"file={_escape_property(result.path)},line={f.line},col={f.column},"

@@ -17,7 +17,7 @@ def report_to_dict(report: Report) -> dict:
             {"path": r.path, "metrics": r.metrics, "findings": [f.to_dict() for f in r.findings]}
             for r in report.checked
         ],
-        "errors": [{"path": r.path, "message": r.error} for r in report.errors],
+        "errors": [{"path": r.path, "message": message} for r in report.files for message in r.problems],
         "summary": {"files": len(report.checked), **report.counts()},
     }
 

@@ -61,10 +61,11 @@ class SarifReporter(Reporter):
         notifications = [
             {
                 "level": "error",
-                "message": {"text": r.error},
+                "message": {"text": message},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}],
             }
-            for r in report.errors
+            for r in report.files
+            for message in r.problems
         ]
         log = {
             "$schema": SCHEMA,
@@ -80,7 +81,7 @@ class SarifReporter(Reporter):
                         }
                     },
                     "invocations": [
-                        {"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}
+                        {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
                     ],
                     "columnKind": "unicodeCodePoints",
                     "results": results,
