@@ -247,3 +247,20 @@ def test_init_writes_a_valid_starter_config(tmp_path, monkeypatch):
 
 def test_usage_error_exit_code(project):
     assert run("check", "--format", "xml", "bad.txt").exit_code == 2
+
+
+def test_progress_bar_only_in_a_terminal_and_not_in_ci(project, monkeypatch):
+    for i in range(25):
+        (project / f"doc{i:02d}.txt").write_text("Please use the form.", encoding="utf-8")
+    assert "Checking" not in run("check", ".").stderr
+    monkeypatch.setattr("medlint.cli._interactive", lambda: True)
+    result = run("check", ".")
+    assert "Checking" in result.stderr
+    assert result.stdout.endswith("in 27 files checked.\n")
+
+
+def test_interactive_is_false_under_ci(monkeypatch):
+    from medlint.cli import _interactive
+
+    monkeypatch.setenv("CI", "true")
+    assert _interactive() is False
