@@ -14,8 +14,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from medlint.api import lint_paths, registry_for
-from medlint.reporters import REPORTERS
+from medlint.api import lint_paths
+from medlint.reporters import REPORTERS, write_report
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.*"))
@@ -28,11 +28,7 @@ def render(fmt: str, paths: list[Path]) -> str:
     os.chdir(ROOT)  # paths in the output are relative, as a user in the project would see them
     report = lint_paths([p.relative_to(ROOT) for p in paths])
     out = io.StringIO()
-    reporter = REPORTERS[fmt](out, registry=registry_for())
-    reporter.start()
-    for result in report.files:
-        reporter.file(result)
-    reporter.finish(report)
+    write_report(report, fmt, out)
     return out.getvalue()
 
 
@@ -66,7 +62,7 @@ def test_sarif_with_an_unreadable_file_still_validates(tmp_path, monkeypatch):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01")
     report = lint_paths(["bin.txt"])
     out = io.StringIO()
-    REPORTERS["sarif"](out, registry=registry_for()).finish(report)
+    write_report(report, "sarif", out)
     log = json.loads(out.getvalue())
     jsonschema.validate(log, SCHEMA)
     invocation = log["runs"][0]["invocations"][0]

@@ -14,6 +14,7 @@ from medlint.findings import Finding, Severity
 from medlint.inputs import InputError, decode, discover, read_file
 from medlint.parsers import format_for, parse
 from medlint.registry import Registry, build_registry
+from medlint.rule import Rule
 
 
 @cache
@@ -37,6 +38,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     thresholds: dict[str, Severity | None] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, for reporters' metadata
 
     @property
     def findings(self) -> list[Finding]:
@@ -128,7 +130,8 @@ def run(
 
 def _check(report: Report, path: str, config: Config, fmt: str, read: Callable[[], tuple[str, list[str]]]) -> None:
     linter = linter_for(config)
-    linter.active_rules(config)  # config errors stop the run before any file is read
+    for active in linter.active_rules(config):  # config errors stop the run before any file is read
+        report.rules.setdefault(active.rule.id, active.rule)
     try:
         text, notes = read()
     except InputError as exc:

@@ -14,9 +14,9 @@ import click
 
 from medlint import __version__, commands
 from medlint.api import registry_for, run
-from medlint.config import FAIL_ON, Config, ConfigError, ConfigFinder, load_config_file
+from medlint.config import FAIL_ON, Config, ConfigError, ConfigFinder, check_language, load_config_file
 from medlint.registry import RegistryError
-from medlint.reporters import REPORTERS
+from medlint.reporters import REPORTERS, write_report
 from medlint.ruletypes import PackError
 
 EXIT_USAGE = 2
@@ -77,23 +77,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         "select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
         "fail_on": fail_on, "language": lang,
     }
-    if lang is not None:
-        try:
-            from medlint.config import parse_config
-            parse_config({"language": lang}, "--lang", Path.cwd())
-        except ConfigError as exc:
-            _fail(str(exc))
-    progress = None
-    if _interactive():
-        def progress(items: list[Any]) -> Iterable[Any]:
-            if len(items) < _PROGRESS_MIN_FILES:
-                return items
-            return click.progressbar(items, label="Checking", file=sys.stderr)  # type: ignore[return-value]
     try:
+        if lang is not None:
+            check_language(lang, "--lang")
         finder = ConfigFinder(forced=_forced_config(config_path))
         report = run(list(paths) or ["."], finder, overrides=overrides, stdin_filename=stdin_filename,
-                     progress=_wrap(progress))
-        registry = registry_for(finder.forced or finder.for_path(Path.cwd()))
+                     progress=_progress)
     except (ConfigError, PackError, RegistryError) as exc:
         _fail(str(exc))
         return
@@ -104,33 +93,21 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
             click.echo(f"medlint: {result.path}: note: {note}", err=True)
         for problem in result.problems:
             click.echo(f"medlint: {result.path}: error: {problem}", err=True)
-    out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
-    try:
-        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        rep = REPORTERS[fmt](out, registry=registry, color=color)
-        rep.start()
-        for result in report.files:
-            rep.file(result)
-        rep.finish(report)
-    finally:
-        if output:
-            out.close()
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as out:
+            write_report(report, fmt, out)
+    else:
+        write_report(report, fmt, sys.stdout, color=sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     sys.exit(report.exit_code())
 
 
-def _wrap(progress: Any) -> Any:
-    if progress is None:
-        return None
-
-    def iterate(items: list[Any]) -> Iterable[Any]:
-        bar = progress(items)
-        if bar is items:
-            yield from items
-            return
-        with bar as shown:
-            yield from shown
-
-    return iterate
+def _progress(items: list[Any]) -> Iterable[Any]:
+    """A progress bar on stderr for long runs in a terminal; nothing when piped or in CI."""
+    if len(items) < _PROGRESS_MIN_FILES or not _interactive():
+        yield from items
+        return
+    with click.progressbar(items, label="Checking", file=sys.stderr) as bar:
+        yield from bar
 
 
 def _registry_or_fail(config_path: str | None):

@@ -108,6 +108,13 @@ _KEYS: dict[str, str] = {
 }
 
 
+def check_language(value: Any, source: str) -> str:
+    """A language code such as "en" or "pt-BR", else ConfigError."""
+    if not isinstance(value, str) or not _LANGUAGE.match(value):
+        raise ConfigError(f"{source}: 'language' must be {_KEYS['language']} (got {value!r})")
+    return value
+
+
 def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
     """Validate the keys of a config table (rule ids are checked later, against the registry)."""
 
@@ -131,9 +138,7 @@ def parse_config(data: dict[str, Any], source: str, root: Path) -> Config:
         if key in data:
             values[key] = tuple((root / p).resolve() for p in strings(key))
     if "language" in data:
-        if not isinstance(data["language"], str) or not _LANGUAGE.match(data["language"]):
-            raise fail("language", f"must be {_KEYS['language']} (got {data['language']!r})")
-        values["language"] = data["language"]
+        values["language"] = check_language(data["language"], source)
     for key, allowed in (("fail_on", FAIL_ON), ("encoding_fallback", ENCODING_FALLBACKS)):
         if key in data:
             if data[key] not in allowed:

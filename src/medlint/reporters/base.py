@@ -6,7 +6,6 @@ from typing import ClassVar, TextIO
 
 from medlint.api import Report
 from medlint.engine import FileResult
-from medlint.registry import Registry
 
 REPORTERS: dict[str, type["Reporter"]] = {}
 
@@ -22,9 +21,8 @@ class Reporter:
 
     name: ClassVar[str]
 
-    def __init__(self, out: TextIO, *, registry: Registry, color: bool = False) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False) -> None:
         self.out = out
-        self.registry = registry
         self.color = color
 
     def start(self) -> None:

@@ -55,7 +55,7 @@ class SarifReporter(Reporter):
     name = "sarif"
 
     def finish(self, report: Report) -> None:
-        rules = list(self.registry)
+        rules = sorted(report.rules.values(), key=lambda rule: rule.id)
         index = {rule.id: i for i, rule in enumerate(rules)}
         results = [_result(f, r.path, index[f.rule]) for r in report.checked for f in r.findings]
         notifications = [
