@@ -26,6 +26,9 @@ _COMMON_STARTERS = frozenset(
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_](?:[\w'’\-]*[^\W_])?")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_ALNUM = re.compile(r"[^\W_]")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _OPENING = re.compile(r"[\"'“‘(\[]*\s*(\S)")
 
 
@@ -47,18 +50,19 @@ def _ends_sentence(text: str, dot_start: int, dot_end: int) -> bool:
     punct = text[dot_start:dot_end]
     if not punct.startswith(".") or len(punct.rstrip("\"'”’)]")) > 1:
         return True
-    before = text[:dot_start]
-    token = re.search(r"(\S+)$", before)
-    if token is None:
+    token_start = dot_start
+    while token_start > 0 and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start:dot_start]
+    if not token:
         return True
-    word = token.group(1).lstrip("(\"'“‘").lower()
-    nxt = _OPENING.match(text, dot_end)
-    next_char = nxt.group(1) if nxt else ""
-    if word in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        return word in _SENTENCE_FINAL_OK and next_char.isupper()
-    if len(word) == 1 and word.isalpha() and token.group(1)[-1].isupper():
+    word = token.lstrip("(\"'“‘").lower()
+    if word in _ABBREVIATIONS or _DOTTED.fullmatch(word):
+        nxt = _OPENING.match(text, dot_end)
+        return word in _SENTENCE_FINAL_OK and nxt is not None and nxt.group(1).isupper()
+    if len(word) == 1 and word.isalpha() and token[-1].isupper():
         # "J. Smith" is an initial; "vitamin D. It helps." ends a sentence.
-        following = re.match(r"\s*([A-Za-z]+)", text[dot_end:])
+        following = _NEXT_WORD.match(text, dot_end)
         return following is None or following.group(1).lower() in _COMMON_STARTERS
     return True
 
@@ -82,7 +86,7 @@ def sentences(text: str) -> list[Span]:
 def _append(result: list[Span], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not stripped or not any(c.isalnum() for c in stripped):
+    if not stripped or not _ALNUM.search(stripped):
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = start + lead

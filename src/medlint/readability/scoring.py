@@ -41,6 +41,8 @@ _REFERENCE_HEADING = re.compile(
     r"referenties|bronnen|literatuur)\W*$",
     re.IGNORECASE,
 )
+# Cheap test first: the citation patterns all need a digit or one of these words.
+_CITATION_HINT = re.compile(r"\d|et al|[dD][oO][iI]|PMID|ISBN", re.IGNORECASE)
 _CITATION = re.compile(
     r"\bdoi\b|\bet al\b|\bPMID\b|\bISBN\b|\b(?:19|20)\d\d\s*;\s*\d|\b(?:vol|pp)\.\s*\d|\(\s*(?:19|20)\d\d\s*\)\.",
     re.IGNORECASE,
@@ -53,7 +55,6 @@ _remove_punctuation = getattr(_rp, "__wrapped__", _rp)
 _CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCT_KEEP_APOSTROPHE = re.compile(r"[^\w\s\']")
 _PUNCT_ALL = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -164,10 +165,14 @@ def scored_sentences(doc: Document) -> list[tuple[Block, Span]]:
             for block in section.blocks:
                 if block.kind in SCORED_KINDS:
                     if not is_citation(block.text):
-                        out.extend((block, s) for s in block.sentences if not _CITATION.search(s.text))
+                        out.extend((block, s) for s in block.sentences if not _is_cited(s.text))
         return out
 
     return doc.memo("readability.sentences", compute)
+
+
+def _is_cited(text: str) -> bool:
+    return _CITATION_HINT.search(text) is not None and _CITATION.search(text) is not None
 
 
 def readability(doc: Document, language: str = "en") -> Readability:
@@ -211,15 +216,16 @@ def word_count(text: str) -> int:
 
 
 def _count_sentence(text: str, lang: str, counts: Counts) -> None:
-    words = _PUNCT_KEEP_APOSTROPHE.sub("", _CONTRACTION_APOSTROPHE.sub("", text)).split()
+    words = _PUNCT_KEEP_APOSTROPHE.sub("", _CONTRACTION_APOSTROPHE.sub("", text) if "'" in text else text).split()
     if len(words) < MIN_SENTENCE_WORDS:
         return
     bare = _PUNCT_ALL.sub("", text).split()
+    raw = text.split()
     counts.sentences += 1
     counts.words += len(words)
-    counts.raw_words += len(text.split())
-    counts.chars += len(_SPACE.sub("", text))
-    counts.letters += sum(len(w) for w in bare)
+    counts.raw_words += len(raw)
+    counts.chars += len("".join(raw))
+    counts.letters += len("".join(bare))
     counts.long_words += sum(1 for w in bare if len(w) > 6)
     cache = _WORD_CACHE.setdefault(lang, {})
     syl = poly = mono = hard = fog = 0

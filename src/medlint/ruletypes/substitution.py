@@ -9,6 +9,7 @@ is part of a proper name (capitalised mid-sentence: "the Hypertension Clinic").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -17,10 +18,7 @@ from medlint.findings import Applicability, Finding
 from medlint.phrases import PhraseMatcher
 from medlint.rule import RuleContext
 from medlint.ruletypes.base import DataRule
-from medlint.tokens import fold
-
-_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
-
+from medlint.tokens import Span, fold
 
 class SubstitutionRule(DataRule):
     PACK_KEYS: ClassVar[dict[str, type]] = {"swap": dict}
@@ -54,54 +52,62 @@ class SubstitutionRule(DataRule):
                 yield ctx.finding(start, end, message, block=block, suggestions=suggestions, applicability=applicability)
 
 
+_EXPLAINING_ENDS = ("(", ", or", " or", "also called", "known as")
+_EXPLAINING_START = re.compile(r"(?:\(|,\s*(?:or|that is|which means)\s)")
+
+
 def _already_fine(block: Block, start: int, end: int, plain: Iterable[str]) -> bool:
     return _explained(block.text, start, end, plain) or _quoted(block, start, end) or _proper_name(block, start)
 
 
 def _explained(text: str, start: int, end: int, plain: Iterable[str]) -> bool:
     """"plain (term)" or "term (plain)": the text already tells the reader what it means."""
-    before = fold(text[max(0, start - 80) : start]).rstrip()
-    after = fold(text[end : end + 80]).lstrip()
+    before = text[max(0, start - 80) : start].rstrip()
+    after = text[end : end + 80].lstrip()
+    if not (after.startswith(("(", ",")) or before.lower().endswith(_EXPLAINING_ENDS)):
+        return False  # the usual case, decided without folding
+    before, after = fold(before), fold(after)
     for candidate in plain:
         c = fold(candidate)
         if before.endswith("(") and before[:-1].rstrip().endswith(c):
             return True
         if after.startswith("(") and after[1:].lstrip().startswith(c):
             return True
-        if before.endswith(("(", ", or", " or", "also called", "known as")) and c in before:
+        if before.endswith(_EXPLAINING_ENDS) and c in before:
             return True
-        if re.match(r"^(?:\(|,\s*(?:or|that is|which means)\s)", after) and c in after[:60]:
+        if _EXPLAINING_START.match(after) and c in after[:60]:
             return True
     return False
+
+
+def _sentence_at(block: Block, offset: int) -> Span | None:
+    spans = block.sentences
+    i = bisect_right([sp.start for sp in spans], offset) - 1
+    return spans[i] if i >= 0 and offset < spans[i].end else None
 
 
 def _quoted(block: Block, start: int, end: int) -> bool:
-    for sentence in block.sentences:
-        if sentence.start <= start < sentence.end:
-            inside = None
-            for i in range(sentence.start, start):
-                ch = block.text[i]
-                if inside is None and ch in _QUOTES and (ch not in "'" or _is_opening(block.text, i)):
-                    inside = _QUOTES[ch]
-                elif inside is not None and ch == inside:
-                    inside = None
-            return inside is not None and inside in block.text[end : sentence.end]
-    return False
-
-
-def _is_opening(text: str, i: int) -> bool:
-    return i == 0 or not text[i - 1].isalnum()
+    """Inside a quotation in its sentence: an opening quote before and its closing quote after."""
+    sentence = _sentence_at(block, start)
+    if sentence is None:
+        return False
+    before, after = block.text[sentence.start : start], block.text[end : sentence.end]
+    if before.count("“") > before.count("”") and "”" in after:
+        return True
+    if before.count("‘") > before.count("’") and "’" in after:
+        return True
+    return before.count('"') % 2 == 1 and '"' in after
 
 
 def _proper_name(block: Block, start: int) -> bool:
     """Capitalised mid-sentence ("the Hypertension Clinic"): a name, not the word."""
     if not block.text[start : start + 1].isupper() or block.kind in ("heading", "title"):
         return False
-    for sentence in block.sentences:
-        if sentence.start <= start < sentence.end:
-            lead = block.text[sentence.start : start].strip(" \"'“‘(")
-            return bool(lead) and not lead.endswith(":")
-    return False
+    sentence = _sentence_at(block, start)
+    if sentence is None:
+        return False
+    lead = block.text[sentence.start : start].strip(" \"'“‘(")
+    return bool(lead) and not lead.endswith(":")
 
 
 def _match_case(matched: str, replacement: str) -> str:
