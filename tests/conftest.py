@@ -14,3 +14,13 @@ TEST_PACKS = DATA / "packs"
 def test_config() -> dict:
     """Only the test packs' rules (XT01 substitution, XT02 existence)."""
     return {"packs": [str(TEST_PACKS)], "select": ["XT"]}
+
+
+@pytest.fixture(autouse=True)
+def _languagetool_fixture_for_gr_cases(request, monkeypatch):
+    """GR rule cases need a LanguageTool: the fixture server of test_grammar.py answers them."""
+    if request.node.name.startswith("test_rule_case[GR"):
+        from test_grammar import languagetool_fixture_url
+
+        monkeypatch.setenv("MEDLINT_LANGUAGETOOL_URL", languagetool_fixture_url())
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")

