@@ -42,8 +42,11 @@ def run_case(rule: str, case: dict) -> list:
 
 @pytest.mark.parametrize("rule, case", load_cases())
 def test_rule_case(rule: str, case: dict) -> None:
-    findings = run_case(rule, case)
-    expected = case["expect"]
+    assert_findings(run_case(rule, case), case["expect"])
+
+
+def assert_findings(findings: list, expected: list[dict]) -> None:
+    """The findings are exactly the expected ones, in order, on every key each expectation names."""
     shown = [(f.rule, f.line, f.column, f.match, f.message, f.suggestions) for f in findings]
     assert len(findings) == len(expected), f"expected {len(expected)} finding(s), got {shown}"
     for finding, want in zip(findings, expected):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from medlint.document import Block, Document
+from medlint.document import Block
 from medlint.readability.offline import cmu_dictionary
 
 _ROMAN_IVX = re.compile(r"^(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")

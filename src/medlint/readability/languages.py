@@ -26,9 +26,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textstat.backend.utils.constants import LANG_CONFIGS
+
+if TYPE_CHECKING:
+    from medlint.readability.scoring import Counts
 
 LANGUAGES = ("en", "es", "de", "fr", "it", "nl")
 
@@ -121,7 +124,7 @@ def label(name: str, language: str) -> str:
     return FORMULAS[name].label
 
 
-def scores(c: "Counts", language: str) -> dict[str, float]:  # noqa: F821 (Counts from scoring)
+def scores(c: Counts, language: str) -> dict[str, float]:
     """Every formula of ``language`` from a unit's counts (textstat's constants and formulas)."""
     lang = language_root(language)
     out: dict[str, float] = {}
