@@ -9,7 +9,7 @@ from medlint.config import Config, ConfigError
 from medlint.document import Document
 from medlint.findings import Finding, Severity
 from medlint.registry import FAMILIES, Registry
-from medlint.rule import Resources, Rule, RuleContext
+from medlint.rule import DataFileError, Resources, Rule, RuleContext
 from medlint.suppress import suppressed
 
 
@@ -126,6 +126,8 @@ class Linter:
             ctx = RuleContext(rule, doc, active.severity, active.options, config.language, resources, result.metrics)
             try:
                 result.findings.extend(f for f in rule.check(doc, ctx) if not suppressed(f, doc))
+            except DataFileError as exc:
+                raise ConfigError(f"{config.source or 'configuration'}: {exc}") from None
             except Exception as exc:  # a broken rule must not hide the other rules' findings
                 result.crashes.append(f"internal error in rule {rule.id} ({type(exc).__name__}: {exc}); please report it")
         result.findings.sort(key=Finding.sort_key)

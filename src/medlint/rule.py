@@ -166,6 +166,14 @@ def _one_line(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class DataFileError(ValueError):
+    """A data file the configuration points at (a reference list) cannot be used.
+
+    Raised by rules while loading resources; the run stops as for a configuration error, with
+    the message (which names the file and the problem) shown once.
+    """
+
+
 class Resources:
     """Shared, lazily loaded data (reference lists, word lists), cached per process by key."""
 

@@ -44,13 +44,15 @@ ENV_VAR = "MEDLINT_DRUG_LIST"
 def default_list_path() -> Path:
     """Path of the shipped default list ``rules/lists/drugs.csv``.
 
-    ``$MEDLINT_DRUG_LIST`` overrides it.  Otherwise the source tree layout
-    (``<root>/src/medlint/druglist`` next to ``<root>/rules/lists``) is used.
+    ``$MEDLINT_DRUG_LIST`` overrides it.  Otherwise the packaged copy
+    (``medlint/_rules/lists`` in a wheel, ``rules/lists`` in a checkout) is used.
     """
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "rules" / "lists" / "drugs.csv"
+    from medlint.resources import data_file
+
+    return data_file("lists", "drugs.csv")
 
 
 def load_default_drug_list() -> DrugList:

@@ -51,7 +51,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from .model import STATUSES, Brand, DrugList, Medicine
+from medlint.druglist.model import STATUSES, Brand, DrugList, Medicine
+from medlint.rule import DataFileError
 
 __all__ = [
     "COLUMNS",
@@ -69,7 +70,7 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 _SPACES = re.compile(r"\s+")
 
 
-class DrugListError(ValueError):
+class DrugListError(DataFileError):
     """A problem in a drug list file; ``str()`` reads "FILE:LINE: problem"."""
 
     def __init__(self, path: str | os.PathLike[str] | None, line: int | None, problem: str):

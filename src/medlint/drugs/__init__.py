@@ -1,0 +1,1 @@
+"""Helpers of the DR rules: the compiled drug-name matcher (``matcher``) and dose designations (``doses``)."""
