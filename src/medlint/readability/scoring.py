@@ -26,10 +26,9 @@ from textstat.backend.transformations._remove_punctuation import remove_punctuat
 from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
 from medlint.document import Block, Document
-from medlint.readability import languages, offline
+from medlint.readability import languages
 from medlint.tokens import Span
 
-offline.install()
 
 SCORED_KINDS = frozenset({"paragraph", "list_item", "quote"})
 MIN_SENTENCE_WORDS = 3

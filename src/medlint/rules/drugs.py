@@ -139,6 +139,13 @@ def _long_words(min_length: int) -> re.Pattern[str]:
     return re.compile(r"[^\W\d_]{%d,}" % max(1, min_length))
 
 
+def _zipf(word: str) -> float:
+    """English frequency of ``word`` (wordfreq is imported only when a word needs it: 0.2 s)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 @register
 class MisspeltDrugName(Rule):
     id = "DR01"
@@ -166,8 +173,6 @@ class MisspeltDrugName(Rule):
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        from wordfreq import zipf_frequency
-
         index = drug_index(ctx)
         min_length = ctx.options["min_length"]
         max_zipf = ctx.options["max_zipf"]
@@ -179,7 +184,7 @@ class MisspeltDrugName(Rule):
             if names is None:
                 names = ()
                 if not (word.isupper() and len(word) <= 8) and not index.knows_word(word):  # not an acronym
-                    if zipf_frequency(word, "en") < max_zipf and not index.is_english(word):
+                    if not index.is_english(word) and _zipf(word) < max_zipf:
                         names = index.suggest(word)
                 if len(verdicts) < 200_000:
                     verdicts[word] = names

@@ -33,6 +33,7 @@ COMMON_KEYS = {
     "enabled": bool,
 }
 REQUIRED_KEYS = ("id", "name", "type", "summary", "message", "why", "sources")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: packs load 10x faster
 
 
 class PackError(ValueError):
@@ -43,7 +44,7 @@ def load_pack(path: str | Path) -> Rule:
     """Read one YAML pack and build its rule."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc}") from None
     except yaml.YAMLError as exc:
