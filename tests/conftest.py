@@ -10,6 +10,15 @@ DATA = Path(__file__).parent / "data"
 TEST_PACKS = DATA / "packs"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests build their caches in a folder of their own, never in the user's ~/.cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture
 def test_config() -> dict:
     """Only the test packs' rules (XT01 substitution, XT02 existence)."""

@@ -46,3 +46,11 @@ def test_unwritable_cache_still_builds(tmp_path: Path, monkeypatch: pytest.Monke
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert cache.load_or_build("thing", ["k"], lambda: {"z": 3}, dict) == {"z": 3}
+
+
+def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MEDLINT_NO_CACHE", raising=False)
+    for i in range(cache.KEEP_PER_NAME + 3):
+        cache.load_or_build("thing", [str(i)], lambda: i)
+    assert len(list((tmp_path / "medlint").glob("thing-*.pickle"))) == cache.KEEP_PER_NAME

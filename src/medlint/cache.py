@@ -17,6 +17,7 @@ from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 CACHE_FORMAT = 1
+KEEP_PER_NAME = 6  # older entries of one kind (from edited lists, other projects) are removed
 
 
 def cache_dir() -> Path | None:
@@ -57,6 +58,13 @@ def load_or_build(name: str, key: Iterable[str], build: Callable[[], T], kind: t
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            _prune(path.parent, name)
         except OSError:
             pass  # no writable cache: fine, only slower next time
     return value
+
+
+def _prune(folder: Path, name: str) -> None:
+    entries = sorted(folder.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP_PER_NAME:]:
+        old.unlink(missing_ok=True)

@@ -119,11 +119,14 @@ class Linter:
         result = FileResult(path=doc.path or "-")
         ignored = config.ignored_for(doc.path)
         resources = Resources({"drug_lists": config.drug_lists})
-        for active in self.active_rules(config):
+        running = [
+            a for a in self.active_rules(config)
+            if a.rule.supports(config.language) and not any(a.rule.id.startswith(s.upper()) for s in ignored)
+        ]
+        ids = frozenset(a.rule.id for a in running)
+        for active in running:
             rule = active.rule
-            if not rule.supports(config.language) or any(rule.id.startswith(s.upper()) for s in ignored):
-                continue
-            ctx = RuleContext(rule, doc, active.severity, active.options, config.language, resources, result.metrics)
+            ctx = RuleContext(rule, doc, active.severity, active.options, config.language, resources, result.metrics, ids)
             try:
                 result.findings.extend(f for f in rule.check(doc, ctx) if not suppressed(f, doc))
             except DataFileError as exc:

@@ -122,6 +122,7 @@ class RuleContext:
     language: str = "en"
     resources: "Resources | None" = None
     metrics: dict[str, Any] = field(default_factory=dict)
+    active: frozenset[str] = frozenset()  # ids of every rule running on this document
 
     def finding(
         self,

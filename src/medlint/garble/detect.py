@@ -1,0 +1,178 @@
+"""Finding spun terms and other spinner signals in a Document (shared by GB02 and GB03).
+
+A *candidate* is a run of words that lines up with a fixed medical term word by word, where each
+word is either the term's own word or a swap from the lexicon ("numerous myeloma" for multiple
+myeloma). Whether a candidate is reported depends on how strong its swaps are and on context:
+
+- the phrase itself is a fixed term ("chest pain"), or the term's own words: never;
+- every swap is a listed spinner swap or a same-synset WordNet synonym: reported;
+- a weak swap (a far WordNet neighbour, or a spinner swap that is also plain English in that
+  slot, "persistent" for chronic): only with a second, strong swap in the same phrase, or when the
+  document uses the original term in another sentence (the writer's own vocabulary is the term,
+  so the variant is likely a rewording, as in a spun page that keeps some terms intact);
+- the original term in the same sentence ("Stem cells are undifferentiated cells"): the writer
+  is explaining the term, not spinning it: never.
+
+How common a phrase is: wordfreq has word frequencies but no phrase frequencies, so the phrase
+test is lexical (is the phrase itself a fixed term?), and wordfreq is used on words: the WordNet
+table keeps only common words (build time) and far neighbours that are everyday words
+(Zipf > 5.5: "get", "part") are dropped, since they sit next to anything in normal prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from medlint.document import Block, Document
+from medlint.garble.lexicon import NEAR, SPINNER, Lexicon, Term, tokens
+
+
+@dataclass(frozen=True)
+class Candidate:
+    block: Block
+    start: int
+    end: int
+    term: Term
+    strengths: tuple[int, ...]  # per term word: 0 = unchanged
+    sentence: int  # index of the sentence in the block
+    variants: tuple[tuple[str, ...], ...]
+
+    @property
+    def swapped(self) -> list[int]:
+        return [s for s in self.strengths if s]
+
+
+@dataclass
+class Signals:
+    candidates: list[Candidate] = field(default_factory=list)
+    words: int = 0
+    term_sentences: dict[int, set[tuple[int, int]]] = field(default_factory=dict)  # term -> {(block, sentence)}
+    term_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # id(block) -> verbatim terms
+
+
+def scan(doc: Document, lexicon: Lexicon) -> Signals:
+    """All candidates and verbatim term uses in the prose of ``doc``."""
+    signals = Signals()
+    for b_index, block in enumerate(doc.prose_blocks()):
+        toks = tokens(block.text)
+        signals.words += len(toks)
+        if not toks:
+            continue
+        sent_of = _sentence_index(block, toks)
+        words = [t[2] for t in toks]
+        n = len(words)
+        for i in range(n):
+            entries = lexicon.first.get(words[i])
+            if not entries:
+                continue
+            following = words[i + 1] if i + 1 < n else ""
+            after = words[i + 2] if i + 2 < n else ""
+            for term_id, follow, follow2 in entries:
+                if follow is not None and following not in follow:
+                    continue
+                if follow2 is not None and after not in follow2:
+                    continue
+                term = lexicon.terms[term_id]
+                for end, strengths, variants in _align(term, words, i):
+                    if not any(strengths):
+                        signals.term_sentences.setdefault(term_id, set()).add((b_index, sent_of[i]))
+                        signals.term_spans.setdefault(id(block), []).append((toks[i][0], toks[end - 1][1]))
+                        continue
+                    signals.candidates.append(
+                        Candidate(block, toks[i][0], toks[end - 1][1], term, strengths, sent_of[i], variants)
+                    )
+    return signals
+
+
+def _align(term: Term, words: list[str], i: int):
+    """Every way term's slots line up with words[i:]: (end index, strengths, variants)."""
+    results = []
+    n = len(words)
+    last = len(term.by_first)
+    stack = [(0, i, (), ())]
+    while stack:
+        slot, j, strengths, variants = stack.pop()
+        if slot == last:
+            results.append((j, strengths, variants))
+            continue
+        if j >= n:
+            continue
+        options = term.by_first[slot].get(words[j])
+        if not options:
+            continue
+        for variant, strength in options:
+            k = j + len(variant)
+            if k <= n and (len(variant) == 1 or tuple(words[j:k]) == variant):
+                stack.append((slot + 1, k, strengths + (strength,), variants + (variant,)))
+    return results
+
+
+def _sentence_index(block: Block, toks: list[tuple[int, int, str]]) -> list[int]:
+    bounds = [s.end for s in block.sentences]
+    out, k = [], 0
+    for start, _, _ in toks:
+        while k < len(bounds) - 1 and start >= bounds[k]:
+            k += 1
+        out.append(k)
+    return out
+
+
+def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidate]:
+    """Candidates that are reported as spun terms, best first where they overlap."""
+    blocks = {id(b): i for i, b in enumerate(doc.prose_blocks())}
+    keep = []
+    for c in signals.candidates:
+        phrase = tuple(w for v in c.variants for w in v)
+        if phrase in lexicon.term_keys:
+            continue  # the phrase is itself a fixed term ("chest pain")
+        term_id = lexicon.term_keys[c.term.words]
+        seen = signals.term_sentences.get(term_id, set())
+        here = (blocks[id(c.block)], c.sentence)
+        if here in seen:
+            continue  # "Stem cells are undifferentiated cells": explained, not spun
+        elsewhere = bool(seen)
+        if any(
+            s < c.end and c.start < e and not (c.start <= s and e <= c.end)
+            for s, e in signals.term_spans.get(id(c.block), ())
+        ):
+            continue  # part of a verbatim term ("marrow biopsy" in "bone marrow biopsy")
+        if not _convincing(c, lexicon, elsewhere):
+            continue
+        keep.append(c)
+    keep.sort(key=lambda c: (blocks[id(c.block)], c.start, -(c.end - c.start), -_score(c)))
+    result: list[Candidate] = []
+    last = (-1, -1)
+    for c in keep:
+        b = blocks[id(c.block)]
+        if b == last[0] and c.start < last[1]:
+            continue
+        result.append(c)
+        last = (b, c.end)
+    return result
+
+
+def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
+    """Is this swap pattern evidence of spinning? (See the module docstring.)
+
+    - a listed spinner swap is needed, unless the document uses the original term in another
+      sentence; WordNet synonyms alone are ambiguous between senses ("minor operation" is fine
+      English for minor surgery), so they only count with that context;
+    - a spinner swap that gives another fixed term ("side effects" for symptoms) is not enough;
+    - when every word of the term is swapped, every swap must be a spinner swap ("bosom
+      malignancy"), since two ordinary words side by side ("small portion") are most often just
+      English; again the original term elsewhere in the document is enough.
+    """
+    swaps = [(s, v) for s, v in zip(c.strengths, c.variants) if s]
+    spin = [v for s, v in swaps if s == SPINNER and v not in lexicon.term_keys]
+    if elsewhere:
+        return any(s >= NEAR for s, _ in swaps)
+    if not spin:
+        return False
+    if len(swaps) == len(c.strengths):
+        return len(spin) == len(swaps)
+    return True
+
+
+def _score(c: Candidate) -> float:
+    swaps = [s for s in c.strengths if s]
+    return sum(swaps) / len(swaps) + 0.1 * (len(c.strengths) - len(swaps))
