@@ -137,12 +137,14 @@ def list_rules(fmt: str, config_path: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    width = max((len(r["name"]) for r in rows), default=4)
-    click.echo(f"{'ID':<5} {'NAME':<{width}} {'SEVERITY':<8} {'FIX':<12} {'LANG':<5} SUMMARY")
-    for r in rows:
-        lang = ",".join(r["languages"])
-        summary = r["summary"] + ("" if r["enabled"] else " (off by default)")
-        click.echo(f"{r['id']:<5} {r['name']:<{width}} {r['severity']:<8} {r['fix']:<12} {lang:<5} {summary}")
+    table = [["ID", "NAME", "SEVERITY", "FIX", "LANG", "SUMMARY"]] + [
+        [r["id"], r["name"], r["severity"], r["fix"], ",".join(r["languages"]),
+         r["summary"] + ("" if r["enabled"] else " (off by default)")]
+        for r in rows
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(5)]
+    for row in table:
+        click.echo(" ".join(cell.ljust(w) for cell, w in zip(row, widths)) + " " + row[5])
 
 
 @main.command("rule")
