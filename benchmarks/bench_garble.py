@@ -3,9 +3,8 @@
 
     .venv/bin/python benchmarks/bench_garble.py [--files 1000] [--repeat 3] [--keep DIR]
 
-The corpus is generated (``generate_corpus``, fixed seed) from the sentences of
-``garble_eval/clean.txt`` and, in one file out of ten, a few sentences of ``garble_eval/spun.tsv``,
-as paragraphs of plain text, Markdown and HTML. The *core pass* is reading, parsing and every
+The corpus is the shared generated one (``benchmarks/corpus.py``: sentences of
+``garble_eval/clean.txt`` and, in one file out of ten, some of ``garble_eval/spun.tsv``). The *core pass* is reading, parsing and every
 default rule outside the GB family; the GB run adds GB01-GB03. Both use ``lint_paths`` (what the
 CLI runs). The one-time load of the GB lexicon (per process) is timed apart. Pass: the GB family
 adds at most 50% to the core pass.
@@ -14,48 +13,18 @@ adds at most 50% to the core pass.
 from __future__ import annotations
 
 import argparse
-import csv
-import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from medlint import lint_paths
-from medlint.api import registry_for
+sys.path.insert(0, str(Path(__file__).parent))
 
-HERE = Path(__file__).parent / "garble_eval"
+from corpus import make_corpus  # noqa: E402
 
-
-def generate_corpus(directory: Path, files: int = 1000, seed: int = 4) -> list[Path]:
-    """Write ``files`` documents of 3-7 KB into ``directory`` (shareable by other benchmarks)."""
-    rng = random.Random(seed)
-    clean = [s.strip() for s in (HERE / "clean.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
-    with open(HERE / "spun.tsv", encoding="utf-8") as fh:
-        spun = [row["sentence"] for row in csv.DictReader(fh, delimiter="\t")]
-    paths = []
-    for i in range(files):
-        size = rng.randint(3000, 7000)
-        fmt = ("txt", "md", "html")[i % 3]
-        paragraphs, length = [], 0
-        while length < size:
-            sentences = rng.sample(clean, rng.randint(3, 6))
-            if i % 10 == 0 and rng.random() < 0.3:
-                sentences[rng.randrange(len(sentences))] = rng.choice(spun)
-            para = " ".join(sentences)
-            paragraphs.append(para)
-            length += len(para) + 2
-        if fmt == "md":
-            body = f"# Leaflet {i}\n\n" + "\n\n".join(paragraphs) + "\n"
-        elif fmt == "html":
-            body = f"<html><body><h1>Leaflet {i}</h1>\n" + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</body></html>\n"
-        else:
-            body = "\n\n".join(paragraphs) + "\n"
-        path = directory / f"doc{i:04d}.{fmt}"
-        path.write_text(body, encoding="utf-8")
-        paths.append(path)
-    return paths
-
+from medlint import lint_paths  # noqa: E402
+from medlint.api import registry_for  # noqa: E402
 
 def timed(directory: Path, select: list[str]) -> tuple[float, int]:
     start = time.perf_counter()
@@ -75,7 +44,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.keep or Path(tmp)
         directory.mkdir(parents=True, exist_ok=True)
-        paths = generate_corpus(directory, args.files)
+        paths = make_corpus(directory, args.files)
         size = sum(p.stat().st_size for p in paths)
         print(f"corpus: {len(paths)} files, {size / 1e6:.1f} MB; core rules: {', '.join(core)}; GB: {', '.join(gb)}")
         t0 = time.perf_counter()

@@ -1,10 +1,10 @@
 """Speed of the RD family against calling textstat's three main formulas directly.
 
-Generates a corpus of 1,000 plain-text files of 3-7 KB in a temporary folder from sentences
-written here, then times, over the same texts:
+Generates the shared benchmark corpus (``benchmarks/corpus.py``) as 1,000 plain-text files of
+3-7 KB in a temporary folder, then times, over the same texts:
 
 - baseline: ``textstat.flesch_reading_ease``, ``flesch_kincaid_grade`` and ``smog_index`` on each
-  file's text (caches cleared per file, as textstat would be called on new texts);
+  file's text;
 - medlint: parsing each file and running every RD rule (RD01 grade with all metrics per document
   and section, RD02, RD03, RD04, RD05) through ``medlint.lint_text``.
 
@@ -15,63 +15,27 @@ Run: ``.venv/bin/python benchmarks/bench_readability.py [--files N]``.
 from __future__ import annotations
 
 import argparse
-import random
+import functools
+import gc
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-SENTENCES = [
-    "Take one tablet every morning with a glass of water.",
-    "Your doctor will check your blood pressure at each visit.",
-    "If you feel dizzy or faint, sit down and call your nurse.",
-    "Most side effects are mild and go away within a few weeks.",
-    "Subsequent to the administration of immunomodulatory medications, individuals may experience considerable exacerbation of gastrointestinal symptomatology.",
-    "Keep the medicine in a cool, dry place out of the reach of children.",
-    "Your PCP may refer you to a cardiologist for an echocardiogram.",
-    "The results will be sent to your GP within two weeks.",
-    "Pharmacological intervention necessitates comprehensive evaluation of haematological parameters, including differential leukocyte enumeration.",
-    "Do not drink alcohol while you are taking this medicine.",
-    "Chronic obstructive pulmonary disease (COPD) makes it hard to breathe.",
-    "You may be asked to fill in a short form before the appointment, e.g. about allergies.",
-    "Dr. Patel will explain the risks and benefits of the operation, and you can ask as many questions as you like before you decide.",
-    "Call 999 if you have chest pain that spreads to your arms, back, neck or jaw and does not go away after a few minutes of rest.",
-    "Eat a balanced diet with plenty of fruit and vegetables.",
-    "The tablets should be taken with food.",
-]
-HEADINGS = ["What is it?", "How to take it", "Side effects", "When to get help", "Living with it", "Tests"]
+sys.path.insert(0, str(Path(__file__).parent))
 
-
-def make_corpus(folder: Path, files: int, seed: int = 1) -> list[Path]:
-    rng = random.Random(seed)
-    paths = []
-    for i in range(files):
-        size = rng.randint(3000, 7000)
-        parts: list[str] = []
-        length = 0
-        while length < size:
-            if rng.random() < 0.15:
-                block = rng.choice(HEADINGS)
-            elif rng.random() < 0.15:
-                block = "\n".join("- " + rng.choice(SENTENCES).rstrip(".") for _ in range(rng.randint(2, 5)))
-            else:
-                block = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 6)))
-            parts.append(block)
-            length += len(block) + 2
-        path = folder / f"leaflet_{i:04d}.txt"
-        path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-        paths.append(path)
-    return paths
-
+from corpus import make_corpus  # noqa: E402
 
 def _clear_textstat_caches() -> None:
-    import textstat
-
-    textstat.textstat._cache_clear()
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("textstat"):
+            obj.cache_clear()
 
 
 def baseline(texts: list[str]) -> float:
     import textstat
 
+    _clear_textstat_caches()  # textstat caches by text: a second run would cost nothing
     start = time.perf_counter()
     for text in texts:
 
@@ -125,12 +89,12 @@ def main() -> None:
 
     offline.install()  # textstat must not try to download the CMU dictionary
     with tempfile.TemporaryDirectory() as tmp:
-        paths = make_corpus(Path(tmp), args.files)
+        paths = make_corpus(Path(tmp), args.files, formats=("txt",))
         texts = [p.read_text(encoding="utf-8") for p in paths]
     total_kb = sum(len(t.encode()) for t in texts) / 1024
     # Warm up both (dictionaries, rule registry), on text outside the corpus.
-    baseline([SENTENCES[0] * 3])
-    medlint_rd([SENTENCES[1] * 3])
+    baseline([texts[0][:500]])
+    medlint_rd([texts[1][:500]])
     t_base = min(baseline(texts) for _ in range(2))
     t_rd = min(medlint_rd(texts) for _ in range(2))
     t_score = min(medlint_scoring(texts) for _ in range(2))
