@@ -35,6 +35,10 @@ class SyllableDictionary(Mapping[str, list[tuple[str, ...]]]):
     def __getitem__(self, word: str) -> list[tuple[str, ...]]:
         return [_STRESSES[self._counts[word]]]
 
+    def syllables(self, word: str) -> int | None:
+        """Syllables of a lower-case word, or None when the dictionary does not have it."""
+        return self._counts.get(word)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._counts)
 

@@ -27,6 +27,7 @@ from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
 from medlint.document import Block, Document
 from medlint.readability import languages
+from medlint.readability.offline import cmu_dictionary
 from medlint.tokens import Span
 
 
@@ -259,7 +260,15 @@ def _features(word: str, lang: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=1 << 16)
 def syllables(word: str, lang: str) -> int:
-    """Syllables in one word, exactly as textstat counts them (CMU dictionary, then pyphen)."""
+    """Syllables in one word, exactly as textstat counts them (CMU dictionary, then pyphen).
+
+    A plain word found in the CMU dictionary is answered here, so pyphen's dictionary (0.1 s to
+    load) is only read for words the CMU dictionary lacks.
+    """
+    if lang == "en" and word.isalpha():
+        count = cmu_dictionary().syllables(word.lower())
+        if count is not None:
+            return count
     return _textstat_syllables.__wrapped__(word, _textstat_lang(lang))
 
 
