@@ -139,3 +139,58 @@ def test_build_script_on_a_tiny_wordnet(tmp_path) -> None:
     assert rows["breast"][0] == "bosom" and "chest" in rows["breast"][1]
     assert rows["cancer"][0] == "malignancy"
     assert "WordNet 3.0 Copyright 2006" in out.read_text()
+
+
+def test_align_entry_finds_word_swaps() -> None:
+    from medlint.garble.lexicon import align_entry
+
+    assert align_entry("kidney disappointment", "kidney failure") == [("failure", ("disappointment",))]
+    assert align_entry("circulatory strain", "blood pressure") == [
+        ("blood", ("circulatory",)),
+        ("pressure", ("strain",)),
+    ]
+    assert align_entry("bladder malignant growth", "bladder cancer") == [("cancer", ("malignant", "growth"))]
+    assert align_entry("exercise based recuperation", "physical therapy") == []  # 3 words for 2
+    # "signs" moved from first to last place: symptoms -> signs is not a swap, signs -> indications is
+    assert align_entry("indications and signs", "signs and symptoms") == [("signs", ("indications",))]
+    assert align_entry("anti-conception pill", "birth control pill") == []  # hyphen put in
+
+
+def test_learn_swaps_strengths_and_plurals() -> None:
+    from medlint.garble.lexicon import learn_swaps
+
+    table = learn_swaps([("asthma assaults", "asthma attacks"), ("addison's infection", "Addison's disease")], frozenset({"infection"}))
+    assert table["attack"] == [(("assault",), SPINNER)]  # stored under the singular
+    assert table["disease"] == [(("infection",), FAR)]  # a medical word in its own right: weak
+    plain = learn_swaps([("intense pain", "acute pain")], plain=lambda word, variant: variant == ("intense",))
+    assert plain["acute"] == [(("intense",), FAR)]
+
+
+def test_lexicon_learns_from_gb01_pack(lexicon) -> None:
+    from medlint.garble.lexicon import build_lexicon, read_spinner
+
+    hand = read_spinner(data_file("lists", "spinner-synonyms.tsv"))
+    assert ("antagonistic",) not in {v for v, _ in hand.get("adverse", [])}
+    assert lexicon.alternatives("adverse")[("antagonistic",)] == SPINNER
+    assert lexicon.alternatives("appendix")[("addendum",)] == SPINNER
+    assert split_words("arm pain") in lexicon.term_keys  # a pack original is a fixed term too
+    # hand-written strengths win over learned ones
+    assert lexicon.alternatives("chronic")[("persistent",)] == FAR
+    # without the pack (what eval_garble.py's split starts from) nothing is learned
+    bare = build_lexicon(pack=[])
+    assert ("antagonistic",) not in bare.alternatives("adverse")
+    assert split_words("arm pain") not in bare.term_keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A stool sample can show if you have a bowel infection.",
+        "Sudden, intense pain in your chest needs help at once.",
+        "Emotional wellbeing matters as much as physical health.",
+        "Some people have chest aches after exercise.",
+        "There is a nearby pharmacy open late.",
+    ],
+)
+def test_learned_swaps_leave_plain_english_alone(text) -> None:
+    assert lint_text(text, config=GB) == []

@@ -5,9 +5,10 @@ word is either the term's own word or a swap from the lexicon ("numerous myeloma
 myeloma). Whether a candidate is reported depends on how strong its swaps are and on context:
 
 - the phrase itself is a fixed term ("chest pain"), or the term's own words: never;
-- every swap is a listed spinner swap or a same-synset WordNet synonym: reported;
+- every swap is a listed spinner swap (hand-written, or learned from GB01's pack: see
+  ``lexicon.learn_swaps``) or a same-synset WordNet synonym: reported;
 - a weak swap (a far WordNet neighbour, or a spinner swap that is also plain English in that
-  slot, "persistent" for chronic): only with a second, strong swap in the same phrase, or when the
+  slot, "persistent" for chronic, "intense" for acute, "infection" for disease): only with a second, strong swap in the same phrase, or when the
   document uses the original term in another sentence (the writer's own vocabulary is the term,
   so the variant is likely a rewording, as in a spun page that keeps some terms intact);
 - the original term in the same sentence ("Stem cells are undifferentiated cells"): the writer

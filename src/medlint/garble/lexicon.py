@@ -6,15 +6,24 @@ Built once per process (through ``Resources``) from three shipped lists:
 - ``lists/medical-terms.txt``: the fixed terms ("multiple myeloma", "blood pressure");
 - ``lists/spinner-synonyms.tsv``: hand-written spinner vocabulary (cancer -> malignancy);
 - ``lists/wordnet-synonyms.tsv``: WordNet 3.0 synonyms of the term words, built at build time
-  by ``scripts/build_synonyms.py`` (distance 1 = same synset, distance 2 = pointer neighbours).
+  by ``scripts/build_synonyms.py`` (distance 1 = same synset, distance 2 = pointer neighbours);
+
+and word swaps learned from GB01's fixed pack (``garble/tortured-phrases.yaml``): each entry is
+lined up with its original word by word ("kidney disappointment" / kidney failure gives
+failure -> disappointment), and the swaps found are added to the spinner vocabulary
+(``learn_swaps``), so GB02 also finds those swaps in terms that GB01 does not list
+("antagonistic reactions" from GB01's "antagonistic occasions"). The hand-written table wins
+where both have a swap; a learned swap that is plain English in its slot is weak. The pack's
+originals ("arm pain") are added to the fixed terms. See ``lists/synonyms.PROVENANCE.md``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from medlint.cache import file_key, load_or_build
 from medlint.resources import data_file
@@ -36,6 +45,17 @@ FUNCTION_WORDS = frozenset(
 # Far WordNet neighbours this common are everyday words that spinners rarely produce and that
 # turn up next to anything ("get", "make", "part"): they are left out (Zipf scale, wordfreq).
 MAX_FAR_ZIPF = 5.5
+PACK_TERMS = True
+# A word in this many fixed terms or more is a medical word in its own right ("infection",
+# "cardiac", "treatment"): a learned swap that puts it in is weak (see ``learn_swaps``).
+MEDICAL_WORD_TERMS = 10
+# A learned swap that is also a WordNet synonym of the word is plain English in that slot when
+# the word put in is this common (Zipf): "intense" (4.4) for acute; "brawny" (2.3) for muscular
+# is not.
+LEARNED_PLAIN_ZIPF = 3.3
+# Any learned one-word swap this common is weak too: an everyday word fits many slots
+# ("nearby" for local, "sign" for symptom, "social" for behavioural).
+LEARNED_COMMON_ZIPF = 4.0
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -63,8 +83,10 @@ class Lexicon:
         terms: Iterable[str],
         spinner: dict[str, list[tuple[tuple[str, ...], int]]],
         wordnet: dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]],
+        medical_words: frozenset[str] = frozenset(),
     ) -> None:
         self.spinner = spinner
+        self.medical_words = medical_words  # words of many fixed terms ("infection", "cardiac")
         self.wordnet = wordnet
         self.terms: list[Term] = []
         self.term_keys: dict[tuple[str, ...], int] = {}
@@ -146,12 +168,12 @@ class Lexicon:
         return alts
 
     def _spinner_swaps(self, word: str) -> list[tuple[tuple[str, ...], int]]:
-        if word in self.spinner:
-            return self.spinner[word]
+        out = list(self.spinner.get(word, ()))
         for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
             if word.endswith(suffix) and word[: -len(suffix)] + repl in self.spinner:
-                return [(v[:-1] + (_plural(v[-1]),), s) for v, s in self.spinner[word[: -len(suffix)] + repl]]
-        return []
+                out += [(v[:-1] + (_plural(v[-1]),), s) for v, s in self.spinner[word[: -len(suffix)] + repl]]
+                break
+        return out
 
 
 def _same_stem(variant: tuple[str, ...], word: str) -> bool:
@@ -210,23 +232,161 @@ def read_wordnet(path: Path) -> dict[str, tuple[list[tuple[str, ...]], list[tupl
     return table
 
 
-def build_lexicon() -> Lexicon:
-    """The lexicon from the shipped lists (about a second: ``load_lexicon`` caches it)."""
+def read_pack(path: Path) -> list[tuple[str, str]]:
+    """(spun phrase, original) for each entry of GB01's pack (the first original when several)."""
+    import yaml
+
+    if not path.is_file():
+        return []
+    try:
+        swap = yaml.safe_load(path.read_text(encoding="utf-8")).get("swap") or {}
+    except Exception:  # GB01 reports its own pack errors; GB02 then learns nothing from it
+        return []
+    pairs = []
+    for spun, original in swap.items():
+        if isinstance(original, list):
+            original = original[0] if original else ""
+        if isinstance(spun, str) and isinstance(original, str):
+            pairs.append((spun, original))
+    return pairs
+
+
+def align_entry(spun: str, original: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Word swaps (original word, spun words) that turn ``original`` into ``spun``.
+
+    The words both share at the start and end are set aside; what is left lines up word by word
+    when both sides have the same number of words ("circulatory strain" / blood pressure), or is
+    one original word spun into two or three ("bladder malignant growth" / bladder cancer,
+    "bosom feeding" / breastfeeding). Anything else ("exercise based recuperation" / physical
+    therapy), words moved about, or a hyphen put in or taken out, teaches nothing.
+    """
+    if spun.count("-") != original.count("-"):
+        return []  # a hyphen put in or taken out: the words no longer line up ("anti-conception pill")
+    s, o = split_words(spun), split_words(original)
+    i = 0
+    while i < min(len(s), len(o)) and s[i] == o[i]:
+        i += 1
+    j = 0
+    while j < min(len(s), len(o)) - i and s[len(s) - 1 - j] == o[len(o) - 1 - j]:
+        j += 1
+    s_mid, o_mid = s[i : len(s) - j], o[i : len(o) - j]
+    if not s_mid or not o_mid:
+        return []
+    if len(s_mid) == len(o_mid):
+        pairs = [(a, (b,)) for a, b in zip(o_mid, s_mid) if a != b]
+    elif len(o_mid) == 1 and len(s_mid) <= 3:
+        pairs = [(o_mid[0], s_mid)]
+    else:
+        return []
+    return [
+        (a, v)
+        for a, v in pairs
+        if not set(v) & set(o)  # words moved about ("indications and signs" / signs and symptoms)
+        and a not in FUNCTION_WORDS
+        and not a.isdigit()
+        and not any(w in FUNCTION_WORDS for w in v)
+        and not _same_stem(v, a)
+    ]
+
+
+def learn_swaps(
+    entries: Iterable[tuple[str, str]],
+    medical_words: frozenset[str] = frozenset(),
+    plain: Callable[[str, tuple[str, ...]], bool] = lambda word, variant: False,
+) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Spinner swaps (word -> [(variant, strength)]) learned from (spun, original) pairs.
+
+    A swap is strong (SPINNER) unless every word it puts in is a common word of medical terms
+    (``medical_words``): "infection" for disease (Addison's infection) or "cardiac" for heart
+    are right in other terms ("bowel infection", "cardiac failure"), so they are weak (FAR),
+    like a ``~`` swap. So is a swap for which ``plain(word, variant)`` is true: the build passes
+    a test for an everyday English word, or a WordNet synonym that is fairly common ("intense"
+    for acute, "huge" for large: "intense pain" is plain English), as a hand-written line would
+    mark it ``~``.
+    A plural pair ("assaults" for attacks) is stored under the singular, so that it also
+    reaches the singular word and its other plurals."""
+    table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for spun, original in entries:
+        for word, variant in align_entry(spun, original):
+            if _is_plural(word) and _is_plural(variant[-1]):
+                word, variant = _singular(word), variant[:-1] + (_singular(variant[-1]),)
+            strength = FAR if all(w in medical_words for w in variant) or plain(word, variant) else SPINNER
+            swaps = table.setdefault(word, [])
+            if all(v != variant for v, _ in swaps):
+                swaps.append((variant, strength))
+    return table
+
+
+def merge_spinner(
+    hand: dict[str, list[tuple[tuple[str, ...], int]]], learned: dict[str, list[tuple[tuple[str, ...], int]]]
+) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The hand-written table plus learned swaps it does not already list (its strengths win)."""
+    merged = {word: list(swaps) for word, swaps in hand.items()}
+    for word, swaps in learned.items():
+        known = {v for v, _ in merged.get(word, ())} | {v for v, _ in _plural_swaps(hand, word)}
+        merged.setdefault(word, []).extend((v, s) for v, s in swaps if v not in known)
+    return merged
+
+
+def _plural_swaps(table, word):
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in table:
+            return [(v[:-1] + (_plural(v[-1]),), s) for v, s in table[word[: -len(suffix)] + repl]]
+    return []
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) and len(word) > 3
+
+
+def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
+    """The lexicon from the shipped lists (about a second: ``load_lexicon`` caches it).
+
+    ``pack``: the (spun, original) pairs to learn swaps from; GB01's pack when None (a benchmark
+    passes part of the pack to measure GB02 on the rest)."""
     from wordfreq import zipf_frequency
 
     wordnet = read_wordnet(data_file("lists", "wordnet-synonyms.tsv"))
     for word, (near, far) in wordnet.items():
         far[:] = [syn for syn in far if all(zipf_frequency(w, "en") <= MAX_FAR_ZIPF for w in syn)]
-    return Lexicon(
-        read_terms(data_file("lists", "medical-terms.txt")),
-        read_spinner(data_file("lists", "spinner-synonyms.tsv")),
-        wordnet,
-    )
+    if pack is None:
+        pack = read_pack(data_file("garble", "tortured-phrases.yaml"))
+    pack = list(pack)
+    terms = read_terms(data_file("lists", "medical-terms.txt"))
+    in_terms = Counter(w for t in terms for w in set(split_words(t)) if w not in FUNCTION_WORDS)
+    medical_words = frozenset(w for w, n in in_terms.items() if n >= MEDICAL_WORD_TERMS)
+
+    def plain(word: str, variant: tuple[str, ...]) -> bool:
+        near, far = wordnet.get(word, ((), ()))
+        zipf = max(zipf_frequency(w, "en") for w in variant)
+        if len(variant) == 1 and zipf >= LEARNED_COMMON_ZIPF:
+            return True
+        return (variant in near or variant in far) and zipf >= LEARNED_PLAIN_ZIPF
+
+    learned = learn_swaps(pack, medical_words, plain)
+    spinner = merge_spinner(read_spinner(data_file("lists", "spinner-synonyms.tsv")), learned)
+    if PACK_TERMS:
+        # The pack's originals are fixed terms too ("arm pain", "amino acid"): their other spins
+        # ("arm agony") are found with the swaps of every term.
+        known = {fold(t) for t in terms}
+        terms += sorted({o for _, o in pack if fold(o) not in known})
+    return Lexicon(terms, spinner, wordnet, medical_words)
 
 
 def load_lexicon() -> Lexicon:
-    """The lexicon, from the per-user cache when the lists and this code are unchanged."""
+    """The lexicon, from the per-user cache when the lists, GB01's pack and this code are unchanged."""
     sources = [data_file("lists", name) for name in _SOURCES] + [Path(__file__)]
+    pack = data_file("garble", "tortured-phrases.yaml")
+    if pack.is_file():
+        sources.append(pack)
     return load_or_build("garble-lexicon", file_key(sources), build_lexicon, Lexicon)
 
 
