@@ -263,3 +263,18 @@ def test_interactive_is_false_under_ci(monkeypatch):
 
     monkeypatch.setenv("CI", "true")
     assert _interactive() is False
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [(["check", "good.md"], 0), (["check", "--fail-on", "warning", "bad.txt"], 1), (["check", "nope.md"], 2),
+     (["check", "--format", "xml", "bad.txt"], 2), (["--version"], 0)],
+)
+def test_console_entry_point_exit_codes(project, args, code):
+    """The real entry point (``python -m medlint``), which exits without interpreter teardown."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "medlint", *args], capture_output=True, text=True, cwd=project)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr

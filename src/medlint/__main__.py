@@ -1,5 +1,5 @@
 """``python -m medlint`` runs the command line."""
 
-from medlint.cli import main
+from medlint.cli import entry
 
-main()
+entry()

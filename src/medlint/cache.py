@@ -8,6 +8,7 @@ turns this off; an unwritable or broken cache only makes things slower, never wr
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -43,6 +44,7 @@ def load_or_build(name: str, key: Iterable[str], build: Callable[[], T], kind: t
     digest = hashlib.sha256("\n".join([f"format {CACHE_FORMAT}", *key]).encode("utf-8")).hexdigest()[:24]
     path = folder / f"{name}-{digest}.pickle" if folder is not None else None
     if path is not None and path.is_file():
+        gc.disable()  # unpickling creates many objects: the collector would run over them again and again
         try:
             with open(path, "rb") as handle:
                 value = pickle.load(handle)
@@ -50,6 +52,8 @@ def load_or_build(name: str, key: Iterable[str], build: Callable[[], T], kind: t
                 return value
         except Exception:  # a stale or broken cache file is rebuilt
             pass
+        finally:
+            gc.enable()
     value = build()
     if path is not None:
         try:

@@ -93,6 +93,7 @@ class Lexicon:
         self.first: dict[str, list[tuple[int, frozenset[str] | None, frozenset[str] | None]]] = {}
         self._alt_cache: dict[str, dict[tuple[str, ...], int]] = {}
         self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        self._follow_sets: dict[frozenset[str], frozenset[str]] = {}
         terms = list(terms)
         # A plural of each term whose last word is singular ("high doses" for high dose), so that
         # "high portions" is matched and the suggestion keeps the number.
@@ -130,8 +131,15 @@ class Lexicon:
                 follow2 = None
                 if single and len(words) >= 3 and all(len(v) == 1 for v in slots[1]):
                     follow2 = frozenset(by_first[2])  # the word after next, for 3-4 word terms
-                self.first.setdefault(first_word, []).append((index, follow if single else None, follow2))
+                entry = (index, self._shared(follow) if single else None, self._shared(follow2))
+                self.first.setdefault(first_word, []).append(entry)
         self.multiword_terms = {k for k in self.term_keys}
+
+    def _shared(self, words: frozenset[str] | None) -> frozenset[str] | None:
+        """One object per distinct follow set: terms with the same second word share it (half the cache file)."""
+        if words is None:
+            return None
+        return self._follow_sets.setdefault(words, words)
 
     def _by_first(self, word: str, slot: dict[tuple[str, ...], int]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         cached = self._first_cache.get(word)

@@ -6,6 +6,7 @@ and wrong types are errors that name the file and the key (Vale's strictness).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,17 @@ class PackError(ValueError):
 
 
 def load_pack(path: str | Path) -> Rule:
-    """Read one YAML pack and build its rule."""
+    """Read one YAML pack and build its rule (once per process for an unchanged file)."""
     path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
+    return _load_pack(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _load_pack(path: Path, mtime_ns: int, size: int) -> Rule:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
