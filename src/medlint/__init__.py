@@ -1,8 +1,8 @@
 """medlint: a linter for patient-facing health texts.
 
 >>> from medlint import lint_text
->>> [f.rule for f in lint_text("Your doctor will administer the injection.")]
-['RD03']
+>>> [(f.rule, f.match, f.suggestions) for f in lint_text("Please administer it.", config={"select": ["RD03"]})]
+[('RD03', 'administer', ('give',))]
 """
 
 from medlint.api import Report, lint_paths, lint_text
