@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from medlint.cache import file_key, load_or_build
+from medlint.resources import data_file
 from medlint.druglist import DrugList, Medicine, load_drug_list
 from medlint.tokens import fold
 
@@ -277,8 +278,6 @@ def _english_words() -> frozenset[str]:
 
 
 def _medical_words() -> set[str]:
-    from medlint.resources import data_file
-
     terms = data_file("lists", "medical-terms.txt").read_text(encoding="utf-8")
     pack = data_file("plain-language.yaml").read_text(encoding="utf-8")
     vocabulary = "\n".join(line for line in terms.splitlines() if not line.startswith("#"))
@@ -309,7 +308,8 @@ def load_index(paths: Sequence[str | os.PathLike[str]]) -> DrugIndex:
     """
     paths = [Path(p) for p in paths]
     try:
-        key = [f"drug index v{CACHE_VERSION}", str(Path(__file__).stat().st_mtime_ns), *file_key(paths)]
+        vocabulary = [data_file("lists", "medical-terms.txt"), data_file("plain-language.yaml")]
+        key = [f"drug index v{CACHE_VERSION}", str(Path(__file__).stat().st_mtime_ns), *file_key(paths + vocabulary)]
     except OSError:
         return build_index(paths)  # a missing list: build_index reports it
     return load_or_build("drugs", key, lambda: build_index(paths), DrugIndex)
