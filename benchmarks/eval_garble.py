@@ -36,7 +36,13 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", fold(text)))
 
 
-SETS = {"tuning": ("spun.tsv", "clean.txt"), "heldout": ("heldout_spun.tsv", "heldout_clean.txt")}
+# tuning: written with the detector in view; heldout: written blind, later used to develop GB02;
+# final: written blind and measured once, after the last change (the honest figure).
+SETS = {
+    "tuning": ("spun.tsv", "clean.txt"),
+    "heldout": ("heldout_spun.tsv", "heldout_clean.txt"),
+    "final": ("final_spun.tsv", "final_clean.txt"),
+}
 
 
 def load(name: str = "tuning"):
@@ -113,7 +119,7 @@ def main(argv=None) -> int:
         spun, clean = load(set_name)
         # The held-out set was written by someone who had seen none of the detector's lists or
         # code: its figures are the honest ones. Nothing was tuned on it, so it is not split.
-        chosen = ["all"] if set_name == "heldout" else ([args.rows] if args.rows else list(splits))
+        chosen = ["all"] if set_name != "tuning" else ([args.rows] if args.rows else list(splits))
         print(f"\n{set_name} set: {len(spun)} spun sentences, {len(clean)} correct sentences")
         print(f"{'rules':10} {'rows':5} {'precision':>9} {'recall':>7} {'sugg.ok':>7}   tp/fp, found/spun, clean")
         for rules in (["GB01", "GB02"], ["GB01"], ["GB02"]):

@@ -194,3 +194,23 @@ def test_lexicon_learns_from_gb01_pack(lexicon) -> None:
 )
 def test_learned_swaps_leave_plain_english_alone(text) -> None:
     assert lint_text(text, config=GB) == []
+
+
+def test_longer_term_around_a_gb01_match_is_reported_by_gb02() -> None:
+    # GB01's pack knows "urinary plot" (urinary tract); GB02 sees the whole three-word term
+    text = "You may have a urinary plot contamination."
+    found = {(f.rule, f.match, f.suggestions) for f in lint_text(text, config=GB)}
+    assert ("GB02", "urinary plot contamination", ("urinary tract infection",)) in found
+
+
+def test_gb02_still_defers_to_gb01_on_the_same_span() -> None:
+    found = [f for f in lint_text("Your doctor may suggest a hip substitution.", config=GB)]
+    assert [(f.rule, f.match) for f in found] == [("GB01", "hip substitution")]
+
+
+def test_multi_word_swaps_keep_their_follow_set(lexicon) -> None:
+    # the first word of a multi-word swap ("malignant growth") only aligns before its second word
+    for entries in lexicon.first.values():
+        for _, follow, _ in entries:
+            assert follow is not None
+    assert lint_text("A prostate malignant growth was found early.", config=GB)

@@ -22,6 +22,7 @@ table keeps only common words (build time) and far neighbours that are everyday 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from medlint.document import Block, Document
@@ -69,7 +70,7 @@ def scan(doc: Document, lexicon: Lexicon) -> Signals:
             following = words[i + 1] if i + 1 < n else ""
             after = words[i + 2] if i + 2 < n else ""
             for term_id, follow, follow2 in entries:
-                if follow is not None and following not in follow:
+                if following not in follow:
                     continue
                 if follow2 is not None and after not in follow2:
                     continue
@@ -123,6 +124,8 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
     blocks = {id(b): i for i, b in enumerate(doc.prose_blocks())}
     keep = []
     for c in signals.candidates:
+        if _BREAK.search(c.block.text, c.start, c.end):
+            continue  # the words run across punctuation ("spread. Check"): not one phrase
         phrase = tuple(w for v in c.variants for w in v)
         if phrase in lexicon.term_keys:
             continue  # the phrase is itself a fixed term ("chest pain")
@@ -150,6 +153,11 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
         result.append(c)
         last = (b, c.end)
     return result
+
+
+# Punctuation that ends a phrase; a full stop only after a word of two or more letters ("c. diff"
+# and "e. coli" are terms).
+_BREAK = re.compile(r"[,;:!?()\[\]\n]|\w\w\.(?:\s|$)")
 
 
 def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:

@@ -4,7 +4,8 @@ may put in its place, with how strong each swap is as evidence of spinning.
 Built once per process (through ``Resources``) from three shipped lists:
 
 - ``lists/medical-terms.txt``: the fixed terms ("multiple myeloma", "blood pressure");
-- ``lists/spinner-synonyms.tsv``: hand-written spinner vocabulary (cancer -> malignancy);
+- ``lists/spinner-synonyms.tsv``: hand-written spinner vocabulary (cancer -> malignancy; a
+  hyphenated word may be swapped as a whole, anti-inflammatory -> mitigating);
 - ``lists/wordnet-synonyms.tsv``: WordNet 3.0 synonyms of the term words, built at build time
   by ``scripts/build_synonyms.py`` (distance 1 = same synset, distance 2 = pointer neighbours);
 
@@ -23,7 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from medlint.cache import file_key, load_or_build
 from medlint.resources import data_file
@@ -90,7 +91,7 @@ class Lexicon:
         self.wordnet = wordnet
         self.terms: list[Term] = []
         self.term_keys: dict[tuple[str, ...], int] = {}
-        self.first: dict[str, list[tuple[int, frozenset[str] | None, frozenset[str] | None]]] = {}
+        self.first: dict[str, list[tuple[int, frozenset[str], frozenset[str] | None]]] = {}
         self._alt_cache: dict[str, dict[tuple[str, ...], int]] = {}
         self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         self._follow_sets: dict[frozenset[str], frozenset[str]] = {}
@@ -102,8 +103,7 @@ class Lexicon:
             for text in terms
             if text.split() and text.split()[-1].isalpha() and not text.endswith("s")
         ]
-        for text in terms + plurals:
-            words = split_words(text)
+        for text, words in self._forms(terms + plurals):
             if len(words) < 2 or words in self.term_keys:
                 continue
             slots = tuple(self.alternatives(w) for w in words)
@@ -112,7 +112,7 @@ class Lexicon:
             self.terms.append(Term(text, words, slots, by_first))
             self.term_keys[words] = index
             # first word -> (term, words that may follow it); the follow set rejects most
-            # terms before any alignment (None when a multi-word swap starts with that word)
+            # terms before any alignment (for a multi-word swap, "malignant growth", its second word)
             # A two-word phrase whose only swaps are far WordNet neighbours is never reported
             # (see detect._convincing), so such pairs are not even aligned.
             follow_any = frozenset(by_first[1])
@@ -126,14 +126,29 @@ class Lexicon:
                 follow_by = {}
             for first_word, variants in by_first[0].items():
                 single = all(len(v) == 1 for v, _ in variants)
-                best0 = max(s for _, s in variants)
-                follow = follow_by.get(best0, follow_any)
+                singles = [s for v, s in variants if len(v) == 1]
+                follow = follow_by.get(max(singles), follow_any) if singles else frozenset()
+                if not single:
+                    # a multi-word swap ("malignant growth"): the word after its first word is its second
+                    follow = follow | {v[1] for v, _ in variants if len(v) > 1}
                 follow2 = None
                 if single and len(words) >= 3 and all(len(v) == 1 for v in slots[1]):
                     follow2 = frozenset(by_first[2])  # the word after next, for 3-4 word terms
-                entry = (index, self._shared(follow) if single else None, self._shared(follow2))
+                entry = (index, self._shared(follow), self._shared(follow2))
                 self.first.setdefault(first_word, []).append(entry)
         self.multiword_terms = {k for k in self.term_keys}
+
+    def _forms(self, terms: list[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """(term, words) for each term, and again with a hyphenated word kept whole when the spinner
+        table swaps it as one word ("anti-inflammatory drugs" as anti-inflammatory + drugs, so that
+        "calming drugs" lines up: the hyphenated word itself never matches a token)."""
+        for text in terms:
+            yield text, split_words(text)
+            units = text.split()
+            if any("-" in u and fold(u) in self.spinner for u in units):
+                yield text, tuple(
+                    w for u in units for w in ((fold(u),) if "-" in u and fold(u) in self.spinner else split_words(u))
+                )
 
     def _shared(self, words: frozenset[str] | None) -> frozenset[str] | None:
         """One object per distinct follow set: terms with the same second word share it (half the cache file)."""

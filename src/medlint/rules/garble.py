@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from medlint.document import Document
 from medlint.findings import Applicability, Finding, Severity
 from medlint.garble.detect import Candidate, accepted, scan
-from medlint.garble.lexicon import load_lexicon
+from medlint.garble.lexicon import load_lexicon, tokens
 from medlint.garble.markers import MARKERS
 from medlint.phrases import PhraseMatcher
 from medlint.resources import data_file
@@ -38,10 +38,16 @@ class GarbleSignals:
     tortured_spans: dict[int, list[tuple[int, int]]]
 
     def new_swaps(self) -> list[Candidate]:
-        """GB02 candidates that GB01's pack does not already flag."""
-        return [
-            c for c in self.swaps if not any(s < c.end and c.start < e for s, e in self.tortured_spans.get(id(c.block), ()))
-        ]
+        """GB02 candidates that GB01's pack does not already flag.
+
+        A candidate that takes in a GB01 match and more ("urinary plot contamination" around GB01's
+        "urinary plot") is kept: GB01 only knows part of the term, and GB02 gives the whole one."""
+        out = []
+        for c in self.swaps:
+            overlapping = [(s, e) for s, e in self.tortured_spans.get(id(c.block), ()) if s < c.end and c.start < e]
+            if all(c.start <= s and e <= c.end and e - s < c.end - c.start for s, e in overlapping):
+                out.append(c)
+        return out
 
 
 def _tortured_matcher():
@@ -73,11 +79,25 @@ def signals_for(doc: Document, ctx: RuleContext) -> GarbleSignals:
                 marks.append((block, start, end, weight))
         raw = scan(doc, lexicon)
         swaps = [
-            c for c in accepted(raw, lexicon, doc) if not _quoted(c.block, c.start, c.end) and not _proper_name(c.block, c.start)
+            c
+            for c in accepted(raw, lexicon, doc)
+            if not _quoted(c.block, c.start, c.end) and not _proper_name(c.block, _first_swapped(c))
         ]
         return GarbleSignals(tortured, swaps, marks, raw.words, spans)
 
     return doc.memo("garble.signals", compute)
+
+
+def _first_swapped(c: Candidate) -> int:
+    """Offset of the first swapped word of ``c``: a capital on the term's own word is the term's
+    ("Parkinson's sickness"); only a capitalised swapped word makes the phrase a name."""
+    words = tokens(c.block.text[c.start : c.end])
+    k = 0
+    for strength, variant in zip(c.strengths, c.variants):
+        if strength:
+            return c.start + words[k][0] if k < len(words) else c.start
+        k += len(variant)
+    return c.start
 
 
 def _match_case(matched: str, replacement: str) -> str:
