@@ -221,8 +221,11 @@ def entry() -> None:
             code = 1
         else:
             code = exc.code or 0
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # the reader went away (`medlint check | head`): nothing left to tell it
+            pass
     os._exit(code)
 
 
