@@ -176,8 +176,8 @@ def pack_split() -> None:
     split alternately, so no swap is learned from another spelling of the same test entry.
     "before" is the lexicon without learned swaps (the hand-written table and WordNet only).
     """
-    from medlint.garble.lexicon import _singular, build_lexicon, read_pack, read_terms, split_words
-    from medlint.resources import data_file
+    from medlint.garble.lexicon import _singular, build_lexicon, read_pack, split_words
+    from medlint.resources import data_file, medical_terms
     from medlint.rule import Resources
 
     entries = read_pack(data_file("garble", "tortured-phrases.yaml"))
@@ -190,7 +190,7 @@ def pack_split() -> None:
         key = words[:-1] + ((_singular(words[-1]),) if words and words[-1].endswith("s") else words[-1:])
         fold_of.append(groups.setdefault(key, len(groups)) % 2)
     # entries whose original is a term of medical-terms.txt: the others GB02 cannot know held out
-    terms = {split_words(t) for t in read_terms(data_file("lists", "medical-terms.txt"))}
+    terms = {split_words(t) for t in medical_terms()}
     in_terms = [
         split_words(o) in terms or split_words(o)[:-1] + (_singular(split_words(o)[-1]),) in terms for _, o in entries
     ]

@@ -118,6 +118,15 @@ class Block:
     def words(self) -> list[Span]:
         return words(self.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence that contains ``offset`` (an offset in ``text``), if any."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
 
 @dataclass
 class Link:

@@ -6,7 +6,7 @@ from typing import Generic, Iterable, Iterator, TypeVar
 
 import ahocorasick
 
-from medlint.tokens import fold
+from medlint.tokens import fold, phrase_key
 
 V = TypeVar("V")
 
@@ -22,7 +22,7 @@ class PhraseMatcher(Generic[V]):
         self._automaton = ahocorasick.Automaton()
         count = 0
         for phrase, value in entries:
-            key = " ".join(fold(phrase).split())
+            key = phrase_key(phrase)
             if key:
                 self._automaton.add_word(key, (len(key), value))
                 count += 1

@@ -17,6 +17,13 @@ def rules_dir() -> Path:
     raise FileNotFoundError("medlint's rule packs are missing: reinstall medlint")
 
 
+@cache
+def medical_terms() -> tuple[str, ...]:
+    """The fixed medical terms of ``lists/medical-terms.txt`` (GB02, and known words for DR and GR)."""
+    text = data_file("lists", "medical-terms.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def data_file(*parts: str) -> Path:
     """A file shipped in ``rules/``, e.g. ``data_file("lists", "drugs.csv")``."""
     return rules_dir().joinpath(*parts)

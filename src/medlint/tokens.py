@@ -94,6 +94,11 @@ def _append(result: list[Span], text: str, start: int, end: int) -> None:
     result.append(Span(s, e, text[s:e]))
 
 
+def phrase_key(text: str) -> str:
+    """The form phrases are compared in: folded, with single spaces ("Side-effects " -> "side effects")."""
+    return " ".join(fold(text).split())
+
+
 _FOLD_TABLE = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " ", "–": " "})
 
 

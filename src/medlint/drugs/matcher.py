@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from medlint.cache import file_key, load_or_build
-from medlint.resources import data_file
-from medlint.druglist import DrugList, Medicine, load_drug_list
+from medlint.resources import data_file, medical_terms
+from medlint.druglist import DrugList, Medicine, default_list_path, load_drug_list
+from medlint.rule import Resources
 from medlint.tokens import fold
 
 CACHE_VERSION = 4
@@ -278,9 +279,8 @@ def _english_words() -> frozenset[str]:
 
 
 def _medical_words() -> set[str]:
-    terms = data_file("lists", "medical-terms.txt").read_text(encoding="utf-8")
     pack = data_file("plain-language.yaml").read_text(encoding="utf-8")
-    vocabulary = "\n".join(line for line in terms.splitlines() if not line.startswith("#"))
+    vocabulary = "\n".join(medical_terms())
     vocabulary += "\n" + "\n".join(line.split(":", 1)[0] for line in pack.splitlines() if line.startswith("  "))
     return {w for w in re.findall(r"[a-z]+", vocabulary.lower()) if len(w) >= FUZZY_MIN}
 
@@ -290,6 +290,22 @@ def _is_plural(word: str, want: str) -> bool:
 
 
 # -- loading and caching --------------------------------------------------------------------------
+
+
+def index_for(resources: Resources | None) -> DrugIndex:
+    """The merged reference list of a run (default list, then the config's ``drug_lists``), loaded
+    once per process; shared by the DR rules and by GR's known words."""
+    resources = resources or Resources()
+    user = tuple(Path(p) for p in resources.settings.get("drug_lists", ()) or ())
+    paths = (default_list_path(), *user)
+    stamp = []
+    for path in paths:
+        try:
+            st = path.stat()
+            stamp.append((str(path), st.st_size, st.st_mtime_ns))
+        except OSError:
+            stamp.append((str(path), None, None))
+    return resources.get(("medlint.drugs.index", tuple(stamp)), lambda: load_index(paths))
 
 
 def build_index(paths: Iterable[str | os.PathLike[str]]) -> DrugIndex:

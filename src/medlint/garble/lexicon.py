@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from medlint.cache import file_key, load_or_build
-from medlint.resources import data_file
+from medlint.resources import data_file, medical_terms
 from medlint.tokens import fold
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
@@ -215,14 +215,6 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def read_terms(path: Path) -> list[str]:
-    return [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-
-
 def read_spinner(path: Path) -> dict[str, list[tuple[tuple[str, ...], int]]]:
     table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -383,7 +375,7 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
     if pack is None:
         pack = read_pack(data_file("garble", "tortured-phrases.yaml"))
     pack = list(pack)
-    terms = read_terms(data_file("lists", "medical-terms.txt"))
+    terms = list(medical_terms())
     in_terms = Counter(w for t in terms for w in set(split_words(t)) if w not in FUNCTION_WORDS)
     medical_words = frozenset(w for w, n in in_terms.items() if n >= MEDICAL_WORD_TERMS)
 

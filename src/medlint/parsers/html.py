@@ -18,6 +18,7 @@ _DROPPED = frozenset(
     "script style noscript template nav svg math form button select textarea iframe object canvas pre head".split()
 )
 _CHROME = frozenset("header footer aside".split())
+_CODE = frozenset({"code", "kbd", "samp"})  # inline code: not prose, left as a space
 _DROPPED_ROLES = frozenset({"navigation", "search", "menu", "menubar"})
 _CHROME_ROLES = frozenset({"banner", "contentinfo", "complementary"})
 _BLOCK_KIND = {
@@ -113,18 +114,15 @@ class _Reader(HTMLParser):
             self.link = (attr.get("href", ""), start)
         if tag == "time":
             self.time = (attr.get("datetime", ""), start)
-        if tag in ("code", "kbd", "samp"):
+        if tag in _CODE:
             self.add_text(" ", start, verbatim=False)
         if tag in _VOID:
             return
         role = attr.get("role", "").lower()
         parent_dropped, parent_chrome = (self.stack[-1][1], self.stack[-1][2]) if self.stack else (False, False)
-        dropped = parent_dropped or (tag in _DROPPED and tag != "head") or role in _DROPPED_ROLES or tag in ("code", "kbd", "samp")
-        if tag == "head":
-            dropped = True
+        # <title> is read even inside <head>, which is otherwise dropped with scripts and navigation
+        dropped = tag != "title" and (parent_dropped or tag in _DROPPED or role in _DROPPED_ROLES or tag in _CODE)
         chrome = parent_chrome or tag in _CHROME or role in _CHROME_ROLES
-        if tag == "title":
-            dropped = False
         self.stack.append((tag, dropped, chrome))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -151,7 +149,7 @@ class _Reader(HTMLParser):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
                 break
-        if tag in ("code", "kbd", "samp"):
+        if tag in _CODE:
             self.add_text(" ", end, verbatim=False)
 
     def handle_data(self, data: str) -> None:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import Iterator
 
 from medlint.document import Block, Document
-from medlint.druglist import default_list_path, name_key
+from medlint.druglist import name_key
 from medlint.drugs.doses import find_designations
-from medlint.drugs.matcher import DrugIndex, Mention, load_index
+from medlint.drugs.matcher import DrugIndex, Mention, index_for
 from medlint.findings import Finding, Severity
-from medlint.rule import Option, Resources, Rule, RuleContext, register
+from medlint.rule import Option, Rule, RuleContext, register
 
 _ISMP = "ISMP List of Error-Prone Abbreviations, Symbols, and Dose Designations (2021)"
 _JC = 'The Joint Commission, Official "Do Not Use" List of abbreviations'
@@ -28,21 +27,6 @@ _WHO_INN = "WHO International Nonproprietary Names (INN) programme"
 
 
 # -- shared per-process and per-document data ------------------------------------------------------
-
-
-def drug_index(ctx: RuleContext) -> DrugIndex:
-    """The merged reference list of this run, loaded once per process."""
-    resources = ctx.resources or Resources()
-    user = tuple(Path(p) for p in resources.settings.get("drug_lists", ()) or ())
-    paths = (default_list_path(), *user)
-    stamp = []
-    for path in paths:
-        try:
-            st = path.stat()
-            stamp.append((str(path), st.st_size, st.st_mtime_ns))
-        except OSError:
-            stamp.append((str(path), None, None))
-    return resources.get(("medlint.drugs.index", tuple(stamp)), lambda: load_index(paths))
 
 
 class Found:
@@ -173,7 +157,7 @@ class MisspeltDrugName(Rule):
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        index = drug_index(ctx)
+        index = index_for(ctx.resources)
         min_length = ctx.options["min_length"]
         max_zipf = ctx.options["max_zipf"]
         ignore = {w.casefold() for w in ctx.options["ignore_words"]}
@@ -229,7 +213,7 @@ class BrandGenericMismatch(Rule):
     options = {"max_suggestions": Option(int, 3, "Most brand names suggested for the generic.")}
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        index = drug_index(ctx)
+        index = index_for(ctx.resources)
         found = mentions(doc, index)
         by_block: dict[int, list[Found]] = {}
         for f in found:
@@ -311,7 +295,7 @@ class InconsistentNaming(Rule):
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        index = drug_index(ctx)
+        index = index_for(ctx.resources)
         groups: dict[str, list[Found]] = {}
         for f in mentions(doc, index):
             if not f.mention.entry.strict:
@@ -412,7 +396,7 @@ class ErrorProneAbbreviation(Rule):
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         run_together = ctx.options["run_together"]
-        index = drug_index(ctx) if run_together else None
+        index = index_for(ctx.resources) if run_together else None
 
         def is_drug(name: str) -> bool:
             return index is not None and index.lookup_word(name) is not None
@@ -444,7 +428,7 @@ class TallMan(Rule):
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        index = drug_index(ctx)
+        index = index_for(ctx.resources)
         done: set[str] = set()
         for f in mentions(doc, index):
             med = index.drugs.get(f.mention.generic)
@@ -498,7 +482,7 @@ class WithdrawnMedicine(Rule):
     }
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterator[Finding]:
-        index = drug_index(ctx)
+        index = index_for(ctx.resources)
         region = ctx.options["region"].strip().upper()
         statuses = {"withdrawn"} | ({"discontinued"} if ctx.options["include_discontinued"] else set())
         done: set[str] = set()
@@ -526,7 +510,5 @@ class WithdrawnMedicine(Rule):
 
 
 def _historical(f: Found) -> bool:
-    for sentence in f.block.sentences:
-        if sentence.start <= f.mention.start < sentence.end:
-            return bool(_HISTORICAL.search(sentence.text))
-    return False
+    sentence = f.block.sentence_at(f.mention.start)
+    return sentence is not None and bool(_HISTORICAL.search(sentence.text))

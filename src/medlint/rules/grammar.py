@@ -16,6 +16,8 @@ from medlint.findings import Finding, Severity
 from medlint.grammar.availability import LanguageToolUnavailable, backend_for, require, run_note
 from medlint.grammar.client import CheckFailed
 from medlint.grammar.mapping import SPELLING, KnownWords, join_blocks, term_words
+from medlint.drugs.matcher import index_for
+from medlint.resources import medical_terms
 from medlint.rule import Option, Resources, Rule, RuleContext, register
 
 #: Blocks that may start in lower case (NHS style: bullets after a lead-in start lower case).
@@ -121,29 +123,9 @@ class _Active(NamedTuple):
 
 
 def known_words(ctx: RuleContext) -> KnownWords:
-    """Drug names and medical-term words, loaded once per process (per set of user drug lists)."""
+    """Drug names (the run's reference list, shared with the DR rules) and medical-term words."""
     resources = ctx.resources or Resources()
-    user_lists = tuple(str(p) for p in resources.settings.get("drug_lists", ()))
-    return resources.get(("medlint.grammar.known-words", user_lists), lambda: _load_known_words(user_lists))
-
-
-def _load_known_words(user_lists: tuple[str, ...]) -> KnownWords:
-    from medlint.resources import data_file
-
-    words: set[str] = set()
-    try:
-        words = term_words(data_file("lists", "medical-terms.txt").read_text(encoding="utf-8").splitlines())
-    except (OSError, FileNotFoundError):
-        pass
-    drugs: list[Any] = []
-    try:
-        from medlint.druglist.io import load_drug_list
-    except ImportError:  # pragma: no cover - the drug list package is part of medlint
-        load_drug_list = None  # type: ignore[assignment]
-    if load_drug_list is not None:
-        for path in (str(data_file("lists", "drugs.csv")), *user_lists):
-            try:
-                drugs.append(load_drug_list(path))
-            except (OSError, ValueError):
-                continue  # a broken user list is reported by the DR rules, not here
-    return KnownWords(words, drugs)
+    index = index_for(resources)
+    return resources.get(
+        ("medlint.grammar.known-words", id(index)), lambda: KnownWords(term_words(medical_terms()), [index.drugs])
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from medlint.rule import Option, Rule
-from medlint.tokens import fold
+from medlint.tokens import phrase_key
 
 _META_KEYS = ("id", "name", "summary", "why", "sources", "default_severity", "applicability", "languages",
               "default_enabled", "example", "better", "examples_fail", "examples_pass")
@@ -27,4 +27,4 @@ class DataRule(Rule):
 
     @staticmethod
     def ignored(options: dict[str, Any]) -> set[str]:
-        return {" ".join(fold(term).split()) for term in options.get("ignore", [])}
+        return {phrase_key(term) for term in options.get("ignore", [])}

@@ -10,7 +10,7 @@ from medlint.findings import Finding
 from medlint.phrases import PhraseMatcher
 from medlint.rule import RuleContext
 from medlint.ruletypes.base import DataRule
-from medlint.tokens import fold
+from medlint.tokens import phrase_key
 
 
 class ExistenceRule(DataRule):
@@ -19,7 +19,7 @@ class ExistenceRule(DataRule):
 
     def __init__(self, meta: dict[str, Any], message: str, tokens: list[str], path: Path | None) -> None:
         super().__init__(meta, message, path)
-        self.matcher = PhraseMatcher((t, " ".join(fold(t).split())) for t in tokens)
+        self.matcher = PhraseMatcher((t, phrase_key(t)) for t in tokens)
 
     @classmethod
     def from_pack(cls, data: dict[str, Any], meta: dict[str, Any], path: Path | None = None) -> "ExistenceRule":

@@ -9,7 +9,6 @@ is part of a proper name (capitalised mid-sentence: "the Hypertension Clinic").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from pathlib import Path
 from typing import Any, ClassVar, Iterable, Iterator
 
@@ -18,7 +17,7 @@ from medlint.findings import Applicability, Finding
 from medlint.phrases import PhraseMatcher
 from medlint.rule import RuleContext
 from medlint.ruletypes.base import DataRule
-from medlint.tokens import Span, fold
+from medlint.tokens import fold, phrase_key
 
 class SubstitutionRule(DataRule):
     PACK_KEYS: ClassVar[dict[str, type]] = {"swap": dict}
@@ -27,7 +26,7 @@ class SubstitutionRule(DataRule):
     def __init__(self, meta: dict[str, Any], message: str, swap: dict[str, tuple[str, ...]], path: Path | None) -> None:
         super().__init__(meta, message, path)
         self.swap = swap
-        self.matcher = PhraseMatcher((key, (" ".join(fold(key).split()), values)) for key, values in swap.items())
+        self.matcher = PhraseMatcher((key, (phrase_key(key), values)) for key, values in swap.items())
 
     @classmethod
     def from_pack(cls, data: dict[str, Any], meta: dict[str, Any], path: Path | None = None) -> "SubstitutionRule":
@@ -80,15 +79,9 @@ def _explained(text: str, start: int, end: int, plain: Iterable[str]) -> bool:
     return False
 
 
-def _sentence_at(block: Block, offset: int) -> Span | None:
-    spans = block.sentences
-    i = bisect_right([sp.start for sp in spans], offset) - 1
-    return spans[i] if i >= 0 and offset < spans[i].end else None
-
-
 def _quoted(block: Block, start: int, end: int) -> bool:
     """Inside a quotation in its sentence: an opening quote before and its closing quote after."""
-    sentence = _sentence_at(block, start)
+    sentence = block.sentence_at(start)
     if sentence is None:
         return False
     before, after = block.text[sentence.start : start], block.text[end : sentence.end]
@@ -103,7 +96,7 @@ def _proper_name(block: Block, start: int) -> bool:
     """Capitalised mid-sentence ("the Hypertension Clinic"): a name, not the word."""
     if not block.text[start : start + 1].isupper() or block.kind in ("heading", "title"):
         return False
-    sentence = _sentence_at(block, start)
+    sentence = block.sentence_at(start)
     if sentence is None:
         return False
     lead = block.text[sentence.start : start].strip(" \"'“‘(")
