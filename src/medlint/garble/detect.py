@@ -140,6 +140,8 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
             for s, e in signals.term_spans.get(id(c.block), ())
         ):
             continue  # part of a verbatim term ("marrow biopsy" in "bone marrow biopsy")
+        if c.strengths[-1] and _OBJECT.match(c.block.text, c.end):
+            continue  # the last word is a verb taking an object ("people with cancer manage the side effects")
         if not _convincing(c, lexicon, elsewhere):
             continue
         keep.append(c)
@@ -155,6 +157,8 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
     return result
 
 
+# An article right after the phrase: its last word is a verb taking an object, not the noun of a term.
+_OBJECT = re.compile(r"\s+(?:the|a|an|them)\b", re.I)
 # Punctuation that ends a phrase; a full stop only after a word of two or more letters ("c. diff"
 # and "e. coli" are terms).
 _BREAK = re.compile(r"[,;:!?()\[\]\n]|\w\w\.(?:\s|$)")

@@ -184,8 +184,11 @@ class Lexicon:
                     alts[syn] = NEAR
             # Inflections and derivations of the word itself ("feel" for feeling) are not swaps.
             alts = {v: s for v, s in alts.items() if not _same_stem(v, word)}
+            # The hand-written table's judgement wins over WordNet's: "~operation" for surgery is
+            # plain English even though WordNet puts both in one synset.
             for variant, strength in self._spinner_swaps(word):
-                alts[variant] = max(strength, alts.get(variant, 0))
+                alts[variant] = strength
+            alts = {v: s for v, s in alts.items() if not all(w in FUNCTION_WORDS for w in v)}
             alts[(word,)] = 0
         self._alt_cache[word] = alts
         return alts
