@@ -178,7 +178,7 @@ def test_lexicon_learns_from_gb01_pack(lexicon) -> None:
     assert lexicon.alternatives("chronic")[("persistent",)] == FAR
     # without the pack (what eval_garble.py's split starts from) nothing is learned
     bare = build_lexicon(pack=[])
-    assert ("antagonistic",) not in bare.alternatives("adverse")
+    assert bare.alternatives("adverse").get(("antagonistic",), 0) < SPINNER  # at most the broad thesaurus's
     assert split_words("arm pain") not in bare.term_keys
 
 

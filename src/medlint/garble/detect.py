@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from medlint.document import Block, Document
-from medlint.garble.lexicon import NEAR, SPINNER, Lexicon, Term, tokens
+from medlint.garble.lexicon import BROAD, NEAR, SPINNER, Lexicon, Term, tokens
 
 
 @dataclass(frozen=True)
@@ -167,23 +167,47 @@ _BREAK = re.compile(r"[,;:!?()\[\]\n]|\w\w\.(?:\s|$)")
 def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
     """Is this swap pattern evidence of spinning? (See the module docstring.)
 
-    - a listed spinner swap is needed, unless the document uses the original term in another
-      sentence; WordNet synonyms alone are ambiguous between senses ("minor operation" is fine
-      English for minor surgery), so they only count with that context;
-    - a spinner swap that gives another fixed term ("side effects" for symptoms) is not enough;
-    - when every word of the term is swapped, every swap must be a spinner swap ("bosom
+    - a strong swap is needed, unless the document uses the original term in another sentence;
+      WordNet synonyms alone are ambiguous between senses ("minor operation" is fine English for
+      minor surgery), so they only count with that context; with that context, a phrase that
+      keeps none of the term's words still needs same-sense or curated swaps ("sensitive gut"
+      in a page about irritable bowel is English, not a swap);
+    - strong: a swap of the curated spinner table, or of the broad thesaurus when a word of the
+      term is kept and the word put in is not itself a word of the fixed terms (the broad
+      thesaurus gives "stroke unit" for stroke ward and "new rules" for infant formulas: ordinary
+      phrases);
+    - a swap that gives another fixed term ("side effects" for symptoms) is not enough;
+    - when every word of the term is swapped, every swap must be a curated one ("bosom
       malignancy"), since two ordinary words side by side ("small portion") are most often just
       English; again the original term elsewhere in the document is enough.
     """
     swaps = [(s, v) for s, v in zip(c.strengths, c.variants) if s]
-    spin = [v for s, v in swaps if s == SPINNER and v not in lexicon.term_keys]
+    full = len(swaps) == len(c.strengths)
     if elsewhere:
+        if full:  # nothing of the term is left: each swap must be a same-sense or curated one
+            return all(s in (NEAR, SPINNER) for s, _ in swaps)
         return any(s >= NEAR for s, _ in swaps)
-    if not spin:
+    strong = [
+        v
+        for i, (s, v) in enumerate(zip(c.strengths, c.variants))
+        if v not in lexicon.term_keys
+        and (s == SPINNER or (s == BROAD and not full and not any(w in lexicon.medical_words for w in v)))
+        and not _common_with_neighbours(c, i, lexicon)
+    ]
+    if not strong:
         return False
-    if len(swaps) == len(c.strengths):
-        return len(spin) == len(swaps)
-    return True
+    return len(strong) == len(swaps) if full else True
+
+
+def _common_with_neighbours(c: Candidate, slot: int, lexicon: Lexicon) -> bool:
+    """Does the swap in ``slot`` make a common English word pair with the words beside it in the
+    phrase ("new baby", "fair skin")? Then the phrase is most likely just English."""
+    v = c.variants[slot]
+    if not c.strengths[slot]:
+        return False
+    before = c.variants[slot - 1][-1] if slot > 0 else None
+    after = c.variants[slot + 1][0] if slot + 1 < len(c.variants) else None
+    return (before, v[0]) in lexicon.common_pairs or (v[-1], after) in lexicon.common_pairs
 
 
 def _score(c: Candidate) -> float:

@@ -1,11 +1,13 @@
 """The swap lexicon of GB02: fixed medical terms and, for each of their words, the words a spinner
 may put in its place, with how strong each swap is as evidence of spinning.
 
-Built once per process (through ``Resources``) from three shipped lists:
+Built once per process (through ``Resources``) from four shipped lists:
 
 - ``lists/medical-terms.txt``: the fixed terms ("multiple myeloma", "blood pressure");
 - ``lists/spinner-synonyms.tsv``: hand-written spinner vocabulary (cancer -> malignancy; a
   hyphenated word may be swapped as a whole, anti-inflammatory -> mitigating);
+- ``lists/spinner-thesaurus.tsv``: a broad thesaurus of the term words, written for medlint
+  (joint -> shared, elbow -> bend); broad means noisy, so its swaps are trusted less (``BROAD``);
 - ``lists/wordnet-synonyms.tsv``: WordNet 3.0 synonyms of the term words, built at build time
   by ``scripts/build_synonyms.py`` (distance 1 = same synset, distance 2 = pointer neighbours);
 
@@ -33,9 +35,10 @@ from medlint.tokens import fold
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 # Strength of a swap as evidence (higher is stronger).
-SPINNER = 3  # a hand-listed spinner swap
+SPINNER = 4  # a swap of the curated spinner table (or learned from GB01's pack)
+BROAD = 3  # a swap of the broad thesaurus
 NEAR = 2  # WordNet: same synset
-FAR = 1  # WordNet: pointer neighbour, or a weak spinner swap
+FAR = 1  # WordNet: pointer neighbour, or a swap marked "~" (plain English in that slot)
 
 FUNCTION_WORDS = frozenset(
     """a an the of and or to in on for with by at from as into out off up down over under no not
@@ -85,8 +88,12 @@ class Lexicon:
         spinner: dict[str, list[tuple[tuple[str, ...], int]]],
         wordnet: dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]],
         medical_words: frozenset[str] = frozenset(),
+        broad: dict[str, list[tuple[tuple[str, ...], int]]] | None = None,
+        common_pairs: frozenset[tuple[str, str]] = frozenset(),
     ) -> None:
         self.spinner = spinner
+        self.broad = broad or {}
+        self.common_pairs = common_pairs  # word pairs common in English books ("new baby")
         self.medical_words = medical_words  # words of many fixed terms ("infection", "cardiac")
         self.wordnet = wordnet
         self.terms: list[Term] = []
@@ -96,6 +103,9 @@ class Lexicon:
         self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         self._follow_sets: dict[frozenset[str], frozenset[str]] = {}
         terms = list(terms)
+        # Words of the fixed terms: a broad swap that puts one in ("unit" for ward, "tests" for
+        # biopsies) most often gives another ordinary medical phrase ("stroke unit", "liver tests").
+        self.term_words = frozenset(w for t in terms for w in split_words(t) if w not in FUNCTION_WORDS)
         # A plural of each term whose last word is singular ("high doses" for high dose), so that
         # "high portions" is matched and the suggestion keeps the number.
         plurals = [
@@ -106,6 +116,8 @@ class Lexicon:
         for text, words in self._forms(terms + plurals):
             if len(words) < 2 or words in self.term_keys:
                 continue
+            if sum(w not in FUNCTION_WORDS for w in words) < 2:
+                continue  # "the pill": swapping its one word leaves nothing of the term to line up
             slots = tuple(self.alternatives(w) for w in words)
             by_first = tuple(self._by_first(w, slot) for w, slot in zip(words, slots))
             index = len(self.terms)
@@ -184,22 +196,28 @@ class Lexicon:
                     alts[syn] = NEAR
             # Inflections and derivations of the word itself ("feel" for feeling) are not swaps.
             alts = {v: s for v, s in alts.items() if not _same_stem(v, word)}
-            # The hand-written table's judgement wins over WordNet's: "~operation" for surgery is
-            # plain English even though WordNet puts both in one synset.
-            for variant, strength in self._spinner_swaps(word):
+            # A broad swap adds to WordNet's (a "~" there does not undo a same-synset synonym), and is
+            # not pluralised: the plural of a verb sense reads as a verb ("walking helps" is not
+            # walking aids). The curated table's judgement wins over both ("~operation" for surgery
+            # is plain English though WordNet puts the two in one synset).
+            for variant, strength in self.broad.get(word, ()):
+                alts[variant] = max(strength, alts.get(variant, 0))
+            for variant, strength in _swaps_of(self.spinner, word):
                 alts[variant] = strength
             alts = {v: s for v, s in alts.items() if not all(w in FUNCTION_WORDS for w in v)}
             alts[(word,)] = 0
         self._alt_cache[word] = alts
         return alts
 
-    def _spinner_swaps(self, word: str) -> list[tuple[tuple[str, ...], int]]:
-        out = list(self.spinner.get(word, ()))
-        for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-            if word.endswith(suffix) and word[: -len(suffix)] + repl in self.spinner:
-                out += [(v[:-1] + (_plural(v[-1]),), s) for v, s in self.spinner[word[: -len(suffix)] + repl]]
-                break
-        return out
+
+def _swaps_of(table: dict[str, list[tuple[tuple[str, ...], int]]], word: str) -> list[tuple[tuple[str, ...], int]]:
+    """The swaps ``table`` lists for ``word``, and for a plural its singular's swaps pluralised."""
+    out = list(table.get(word, ()))
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in table:
+            out += [(v[:-1] + (_plural(v[-1]),), s) for v, s in table[word[: -len(suffix)] + repl]]
+            break
+    return out
 
 
 def _same_stem(variant: tuple[str, ...], word: str) -> bool:
@@ -218,7 +236,9 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def read_spinner(path: Path) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+def read_spinner(path: Path, strength_of_plain: int = SPINNER) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """word -> [(variant, strength)] from a spinner table: unmarked swaps get ``strength_of_plain``,
+    "~" swaps FAR."""
     table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -228,7 +248,7 @@ def read_spinner(path: Path) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         out = table.setdefault(key, [])
         for swap in swaps.split("|"):
             swap = swap.strip()
-            strength = SPINNER
+            strength = strength_of_plain
             if swap.startswith("~"):
                 strength, swap = FAR, swap[1:]
             variant = split_words(swap)
@@ -396,7 +416,31 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
         # ("arm agony") are found with the swaps of every term.
         known = {fold(t) for t in terms}
         terms += sorted({o for _, o in pack if fold(o) not in known})
-    return Lexicon(terms, spinner, wordnet, medical_words)
+    broad = read_spinner(data_file("lists", "spinner-thesaurus.tsv"), BROAD)
+    swapped_in = {w for table in (spinner, broad) for swaps in table.values() for v, _ in swaps for w in v}
+    vocabulary = swapped_in | {w for t in terms for w in split_words(t)}
+    return Lexicon(terms, spinner, wordnet, medical_words, broad, read_common_pairs(vocabulary))
+
+
+def read_common_pairs(vocabulary: set[str]) -> frozenset[tuple[str, str]]:
+    """Word pairs of ``vocabulary`` that are common in English: SymSpell's bigram list (the 243,000
+    most frequent word pairs of the Google Books Ngram corpus, shipped in the symspellpy package).
+
+    This is the phrase-frequency test GB02 needs: "new baby" and "fair skin" are in it, spun
+    pairs ("bosom malignancy", "heart tempo") are not. Its absence says nothing: the list stops at
+    common pairs ("chronic cough" is not in it)."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    pairs = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] in vocabulary and parts[1] in vocabulary:
+            pairs.add((parts[0], parts[1]))
+    return frozenset(pairs)
 
 
 def load_lexicon() -> Lexicon:
@@ -408,4 +452,4 @@ def load_lexicon() -> Lexicon:
     return load_or_build("garble-lexicon", file_key(sources), build_lexicon, Lexicon)
 
 
-_SOURCES = ("medical-terms.txt", "spinner-synonyms.tsv", "wordnet-synonyms.tsv")
+_SOURCES = ("medical-terms.txt", "spinner-synonyms.tsv", "spinner-thesaurus.tsv", "wordnet-synonyms.tsv")
