@@ -127,8 +127,8 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
         if _BREAK.search(c.block.text, c.start, c.end):
             continue  # the words run across punctuation ("spread. Check"): not one phrase
         phrase = tuple(w for v in c.variants for w in v)
-        if phrase in lexicon.term_keys:
-            continue  # the phrase is itself a fixed term ("chest pain")
+        if phrase in lexicon.term_keys or phrase in lexicon.ordinary:
+            continue  # the phrase is itself a fixed term ("chest pain") or ordinary English ("intense pain")
         term_id = lexicon.term_keys[c.term.words]
         seen = signals.term_sentences.get(term_id, set())
         here = (blocks[id(c.block)], c.sentence)

@@ -90,10 +90,15 @@ class Lexicon:
         medical_words: frozenset[str] = frozenset(),
         broad: dict[str, list[tuple[tuple[str, ...], int]]] | None = None,
         common_pairs: frozenset[tuple[str, str]] = frozenset(),
+        ordinary: Iterable[str] = (),
     ) -> None:
         self.spinner = spinner
         self.broad = broad or {}
         self.common_pairs = common_pairs  # word pairs common in English books ("new baby")
+        # Phrases that line up with a term by a swap but are ordinary English ("intense pain"),
+        # with the plural of their last word, as the terms have.
+        ordinary = list(ordinary)
+        self.ordinary = frozenset(words for _, words in self._forms(ordinary + _plurals(ordinary)))
         self.medical_words = medical_words  # words of many fixed terms ("infection", "cardiac")
         self.wordnet = wordnet
         self.terms: list[Term] = []
@@ -106,14 +111,7 @@ class Lexicon:
         # Words of the fixed terms: a broad swap that puts one in ("unit" for ward, "tests" for
         # biopsies) most often gives another ordinary medical phrase ("stroke unit", "liver tests").
         self.term_words = frozenset(w for t in terms for w in split_words(t) if w not in FUNCTION_WORDS)
-        # A plural of each term whose last word is singular ("high doses" for high dose), so that
-        # "high portions" is matched and the suggestion keeps the number.
-        plurals = [
-            text[: len(text) - len(text.split()[-1])] + _plural(text.split()[-1])
-            for text in terms
-            if text.split() and text.split()[-1].isalpha() and not text.endswith("s")
-        ]
-        for text, words in self._forms(terms + plurals):
+        for text, words in self._forms(terms + _plurals(terms)):
             if len(words) < 2 or words in self.term_keys:
                 continue
             if sum(w not in FUNCTION_WORDS for w in words) < 2:
@@ -218,6 +216,16 @@ def _swaps_of(table: dict[str, list[tuple[tuple[str, ...], int]]], word: str) ->
             out += [(v[:-1] + (_plural(v[-1]),), s) for v, s in table[word[: -len(suffix)] + repl]]
             break
     return out
+
+
+def _plurals(phrases: Iterable[str]) -> list[str]:
+    """Each phrase whose last word is singular, with that word in the plural ("high doses" for high
+    dose), so that "high portions" is matched and the suggestion keeps the number."""
+    return [
+        text[: len(text) - len(text.split()[-1])] + _plural(text.split()[-1])
+        for text in phrases
+        if text.split() and text.split()[-1].isalpha() and not text.endswith("s")
+    ]
 
 
 def _same_stem(variant: tuple[str, ...], word: str) -> bool:
@@ -418,13 +426,23 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
         terms += sorted({o for _, o in pack if fold(o) not in known})
     broad = read_spinner(data_file("lists", "spinner-thesaurus.tsv"), BROAD)
     swapped_in = {w for table in (spinner, broad) for swaps in table.values() for v, _ in swaps for w in v}
-    vocabulary = swapped_in | {w for t in terms for w in split_words(t)}
-    return Lexicon(terms, spinner, wordnet, medical_words, broad, read_common_pairs(vocabulary))
+    term_words = {w for t in terms for w in split_words(t)}
+    ordinary = read_list(data_file("lists", "ordinary-phrases.txt"))
+    return Lexicon(
+        terms, spinner, wordnet, medical_words, broad, read_common_pairs(term_words, swapped_in), ordinary
+    )
 
 
-def read_common_pairs(vocabulary: set[str]) -> frozenset[tuple[str, str]]:
-    """Word pairs of ``vocabulary`` that are common in English: SymSpell's bigram list (the 243,000
-    most frequent word pairs of the Google Books Ngram corpus, shipped in the symspellpy package).
+def read_list(path: Path) -> list[str]:
+    """The lines of a list file, without comments and blank lines (an absent file is an empty list)."""
+    if not path.is_file():
+        return []
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_common_pairs(term_words: set[str], swapped_in: set[str]) -> frozenset[tuple[str, str]]:
+    """Word pairs common in English of a term word and a word a swap puts in: SymSpell's bigram list
+    (the 243,000 most frequent word pairs of the Google Books Ngram corpus, in the symspellpy package).
 
     This is the phrase-frequency test GB02 needs: "new baby" and "fair skin" are in it, spun
     pairs ("bosom malignancy", "heart tempo") are not. Its absence says nothing: the list stops at
@@ -438,7 +456,9 @@ def read_common_pairs(vocabulary: set[str]) -> frozenset[tuple[str, str]]:
     pairs = set()
     for line in text.splitlines():
         parts = line.split()
-        if len(parts) == 3 and parts[0] in vocabulary and parts[1] in vocabulary:
+        if len(parts) == 3 and (
+            (parts[0] in term_words and parts[1] in swapped_in) or (parts[0] in swapped_in and parts[1] in term_words)
+        ):
             pairs.add((parts[0], parts[1]))
     return frozenset(pairs)
 
@@ -452,4 +472,10 @@ def load_lexicon() -> Lexicon:
     return load_or_build("garble-lexicon", file_key(sources), build_lexicon, Lexicon)
 
 
-_SOURCES = ("medical-terms.txt", "spinner-synonyms.tsv", "spinner-thesaurus.tsv", "wordnet-synonyms.tsv")
+_SOURCES = (
+    "medical-terms.txt",
+    "spinner-synonyms.tsv",
+    "spinner-thesaurus.tsv",
+    "wordnet-synonyms.tsv",
+    "ordinary-phrases.txt",
+)
