@@ -62,18 +62,14 @@ def scan(doc: Document, lexicon: Lexicon) -> Signals:
             continue
         sent_of = _sentence_index(block, toks)
         words = [t[2] for t in toks]
-        n = len(words)
-        for i in range(n):
-            entries = lexicon.first.get(words[i])
-            if not entries:
+        for i in range(len(words) - 1):
+            starting = lexicon.starts.get(words[i])
+            if not starting:
                 continue
-            following = words[i + 1] if i + 1 < n else ""
-            after = words[i + 2] if i + 2 < n else ""
-            for term_id, follow, follow2 in entries:
-                if following not in follow:
-                    continue
-                if follow2 is not None and after not in follow2:
-                    continue
+            second = lexicon.seconds.get(words[i + 1])
+            if not second:
+                continue
+            for term_id in sorted(starting & second):
                 term = lexicon.terms[term_id]
                 for end, strengths, variants in _align(term, words, i):
                     if not any(strengths):

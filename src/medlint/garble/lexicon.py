@@ -103,10 +103,10 @@ class Lexicon:
         self.wordnet = wordnet
         self.terms: list[Term] = []
         self.term_keys: dict[tuple[str, ...], int] = {}
-        self.first: dict[str, list[tuple[int, frozenset[str], frozenset[str] | None]]] = {}
+        starts: dict[str, set[int]] = {}
+        seconds: dict[str, set[int]] = {}
         self._alt_cache: dict[str, dict[tuple[str, ...], int]] = {}
         self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
-        self._follow_sets: dict[frozenset[str], frozenset[str]] = {}
         terms = list(terms)
         # Words of the fixed terms: a broad swap that puts one in ("unit" for ward, "tests" for
         # biopsies) most often gives another ordinary medical phrase ("stroke unit", "liver tests").
@@ -121,32 +121,19 @@ class Lexicon:
             index = len(self.terms)
             self.terms.append(Term(text, words, slots, by_first))
             self.term_keys[words] = index
-            # first word -> (term, words that may follow it); the follow set rejects most
-            # terms before any alignment (for a multi-word swap, "malignant growth", its second word)
-            # A two-word phrase whose only swaps are far WordNet neighbours is never reported
-            # (see detect._convincing), so such pairs are not even aligned.
-            follow_any = frozenset(by_first[1])
-            if len(words) == 2:
-                best1 = {w: max(s for _, s in vs) for w, vs in by_first[1].items()}
-                follow_by = {
-                    0: frozenset(w for w, b in best1.items() if b != FAR),
-                    FAR: frozenset(w for w, b in best1.items() if b >= NEAR),
-                }
-            else:
-                follow_by = {}
+            # Which terms a pair of words can start: the first word is a variant's first word for
+            # slot 0, the second a variant's first word for slot 1 (or, after a multi-word swap of
+            # slot 0, "malignant growth", that swap's second word). Intersecting the two sets leaves
+            # the few terms worth aligning.
             for first_word, variants in by_first[0].items():
-                single = all(len(v) == 1 for v, _ in variants)
-                singles = [s for v, s in variants if len(v) == 1]
-                follow = follow_by.get(max(singles), follow_any) if singles else frozenset()
-                if not single:
-                    # a multi-word swap ("malignant growth"): the word after its first word is its second
-                    follow = follow | {v[1] for v, _ in variants if len(v) > 1}
-                follow2 = None
-                if single and len(words) >= 3 and all(len(v) == 1 for v in slots[1]):
-                    follow2 = frozenset(by_first[2])  # the word after next, for 3-4 word terms
-                entry = (index, self._shared(follow), self._shared(follow2))
-                self.first.setdefault(first_word, []).append(entry)
-        self.multiword_terms = {k for k in self.term_keys}
+                starts.setdefault(first_word, set()).add(index)
+                for v, _ in variants:
+                    if len(v) > 1:
+                        seconds.setdefault(v[1], set()).add(index)
+            for second_word in by_first[1]:
+                seconds.setdefault(second_word, set()).add(index)
+        self.starts = {w: frozenset(ids) for w, ids in starts.items()}
+        self.seconds = {w: frozenset(ids) for w, ids in seconds.items()}
 
     def _forms(self, terms: list[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
         """(term, words) for each term, and again with a hyphenated word kept whole when the spinner
@@ -159,12 +146,6 @@ class Lexicon:
                 yield text, tuple(
                     w for u in units for w in ((fold(u),) if "-" in u and fold(u) in self.spinner else split_words(u))
                 )
-
-    def _shared(self, words: frozenset[str] | None) -> frozenset[str] | None:
-        """One object per distinct follow set: terms with the same second word share it (half the cache file)."""
-        if words is None:
-            return None
-        return self._follow_sets.setdefault(words, words)
 
     def _by_first(self, word: str, slot: dict[tuple[str, ...], int]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
         cached = self._first_cache.get(word)
