@@ -208,9 +208,9 @@ def test_gb02_still_defers_to_gb01_on_the_same_span() -> None:
     assert [(f.rule, f.match) for f in found] == [("GB01", "hip substitution")]
 
 
-def test_multi_word_swaps_keep_their_follow_set(lexicon) -> None:
-    # the first word of a multi-word swap ("malignant growth") only aligns before its second word
-    for entries in lexicon.first.values():
-        for _, follow, _ in entries:
-            assert follow is not None
+def test_multi_word_swap_of_a_first_word_is_indexed_by_its_second_word(lexicon) -> None:
+    # "malignant growth" for cancer, first in "cancer pain": after "malignant" comes "growth", not "pain"
+    term_id = lexicon.term_keys[("cancer", "pain")]
+    assert term_id in lexicon.starts["malignant"]
+    assert term_id in lexicon.seconds["growth"]
     assert lint_text("A prostate malignant growth was found early.", config=GB)
