@@ -43,7 +43,8 @@ def test_lexicon_strengths(lexicon) -> None:
     assert cancer[("malignancy",)] == SPINNER
     assert cancer[("malignant", "growth")] == SPINNER
     assert lexicon.alternatives("breast")[("bosom",)] >= NEAR
-    assert lexicon.alternatives("chronic")[("persistent",)] == FAR  # weak: plain English too
+    # plainness is judged per phrase: "intense pain" is ordinary, though acute -> intense is a swap
+    assert split_words("intense pain") in lexicon.ordinary
     # plural term words use the singular's spinner swaps
     assert lexicon.alternatives("effects")[("impacts",)] == SPINNER
     # inflections of the word itself are not swaps
@@ -76,10 +77,10 @@ def test_suggestion_keeps_capital_and_number() -> None:
 
 
 def test_term_elsewhere_in_document_is_context() -> None:
-    alone = "Treatment alternatives are listed below."
+    alone = "Genetic tryout is offered to some families."
     assert lint_text(alone, config={"select": ["GB02"]}) == []
-    with_term = "Ask about treatment options.\n\nTreatment alternatives are listed below."
-    assert [f.match for f in lint_text(with_term, config={"select": ["GB02"]})] == ["Treatment alternatives"]
+    with_term = "Ask whether a genetic test is right for you.\n\nGenetic tryout is offered to some families."
+    assert [f.match for f in lint_text(with_term, config={"select": ["GB02"]})] == ["Genetic tryout"]
 
 
 def test_inside_a_verbatim_term_is_not_a_swap() -> None:
@@ -174,8 +175,8 @@ def test_lexicon_learns_from_gb01_pack(lexicon) -> None:
     assert lexicon.alternatives("adverse")[("antagonistic",)] == SPINNER
     assert lexicon.alternatives("appendix")[("addendum",)] == SPINNER
     assert split_words("arm pain") in lexicon.term_keys  # a pack original is a fixed term too
-    # hand-written strengths win over learned ones
-    assert lexicon.alternatives("chronic")[("persistent",)] == FAR
+    # the curated table wins over a learned swap (learned: weak, plain English by word frequency)
+    assert lexicon.alternatives("chronic")[("persistent",)] == SPINNER
     # without the pack (what eval_garble.py's split starts from) nothing is learned
     bare = build_lexicon(pack=[])
     assert bare.alternatives("adverse").get(("antagonistic",), 0) < SPINNER  # at most the broad thesaurus's

@@ -4,20 +4,21 @@ A *candidate* is a run of words that lines up with a fixed medical term word by 
 word is either the term's own word or a swap from the lexicon ("numerous myeloma" for multiple
 myeloma). Whether a candidate is reported depends on how strong its swaps are and on context:
 
-- the phrase itself is a fixed term ("chest pain"), or the term's own words: never;
-- every swap is a listed spinner swap (hand-written, or learned from GB01's pack: see
-  ``lexicon.learn_swaps``) or a same-synset WordNet synonym: reported;
-- a weak swap (a far WordNet neighbour, or a spinner swap that is also plain English in that
-  slot, "persistent" for chronic, "intense" for acute, "infection" for disease): only with a second, strong swap in the same phrase, or when the
-  document uses the original term in another sentence (the writer's own vocabulary is the term,
-  so the variant is likely a rewording, as in a spun page that keeps some terms intact);
-- the original term in the same sentence ("Stem cells are undifferentiated cells"): the writer
-  is explaining the term, not spinning it: never.
+- never: the phrase is itself a fixed term ("chest pain") or an ordinary phrase judged so by hand
+  ("intense pain"); the original term is in the same sentence ("Stem cells are undifferentiated
+  cells": the writer explains the term); the words run across punctuation or into a longer
+  verbatim term; the last word is a verb before an article ("people with cancer manage the");
+- reported alone: a swap of the curated spinner table (or learned from GB01's pack), or a broad
+  thesaurus swap when a word of the term is kept, the word put in is not a common word of the
+  terms ("unit", "tests") and it makes no common English word pair with its neighbour ("new
+  baby"); a phrase that swaps every word needs curated swaps only ("bosom malignancy");
+- reported with context: when the document uses the original term in another sentence, any
+  same-synset WordNet synonym or broad swap will do (the writer's own word is the term, so the
+  variant is likely a rewording, as in a spun page that keeps some terms intact).
 
-How common a phrase is: wordfreq has word frequencies but no phrase frequencies, so the phrase
-test is lexical (is the phrase itself a fixed term?), and wordfreq is used on words: the WordNet
-table keeps only common words (build time) and far neighbours that are everyday words
-(Zipf > 5.5: "get", "part") are dropped, since they sit next to anything in normal prose.
+How common a phrase is: word pairs common in English books come from symspellpy's bigram list;
+ordinary phrases the swaps make were judged by hand (``ordinary-phrases.txt``); wordfreq keeps
+far WordNet neighbours that are everyday words (Zipf > 5.5: "get", "part") out of the table.
 """
 
 from __future__ import annotations

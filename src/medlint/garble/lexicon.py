@@ -1,11 +1,13 @@
 """The swap lexicon of GB02: fixed medical terms and, for each of their words, the words a spinner
 may put in its place, with how strong each swap is as evidence of spinning.
 
-Built once per process (through ``Resources``) from four shipped lists:
+Built once per process (through ``Resources``) from five shipped lists:
 
 - ``lists/medical-terms.txt``: the fixed terms ("multiple myeloma", "blood pressure");
 - ``lists/spinner-synonyms.tsv``: hand-written spinner vocabulary (cancer -> malignancy; a
   hyphenated word may be swapped as a whole, anti-inflammatory -> mitigating);
+- ``lists/ordinary-phrases.txt``: phrases a swap makes that are ordinary English anyway ("intense
+  pain" for acute pain), judged one by one: never reported;
 - ``lists/spinner-thesaurus.tsv``: a broad thesaurus of the term words, written for medlint
   (joint -> shared, elbow -> bend); broad means noisy, so its swaps are trusted less (``BROAD``);
 - ``lists/wordnet-synonyms.tsv``: WordNet 3.0 synonyms of the term words, built at build time
@@ -38,7 +40,7 @@ TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 SPINNER = 4  # a swap of the curated spinner table (or learned from GB01's pack)
 BROAD = 3  # a swap of the broad thesaurus
 NEAR = 2  # WordNet: same synset
-FAR = 1  # WordNet: pointer neighbour, or a swap marked "~" (plain English in that slot)
+FAR = 1  # WordNet: pointer neighbour, or a learned swap that is plain English in its slot
 
 FUNCTION_WORDS = frozenset(
     """a an the of and or to in on for with by at from as into out off up down over under no not
@@ -175,10 +177,11 @@ class Lexicon:
                     alts[syn] = NEAR
             # Inflections and derivations of the word itself ("feel" for feeling) are not swaps.
             alts = {v: s for v, s in alts.items() if not _same_stem(v, word)}
-            # A broad swap adds to WordNet's (a "~" there does not undo a same-synset synonym), and is
-            # not pluralised: the plural of a verb sense reads as a verb ("walking helps" is not
-            # walking aids). The curated table's judgement wins over both ("~operation" for surgery
-            # is plain English though WordNet puts the two in one synset).
+            # A broad swap is not pluralised: the plural of a verb sense reads as a verb ("walking
+            # helps" is not walking aids). The curated table wins over the broad one and WordNet.
+            # Where a swap gives ordinary English ("intense pain") is judged per phrase
+            # (``ordinary``), not per word: "temperature" for fever is plain in "high
+            # temperature", garbled in "hay temperature".
             for variant, strength in self.broad.get(word, ()):
                 alts[variant] = max(strength, alts.get(variant, 0))
             for variant, strength in _swaps_of(self.spinner, word):
@@ -225,9 +228,8 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def read_spinner(path: Path, strength_of_plain: int = SPINNER) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """word -> [(variant, strength)] from a spinner table: unmarked swaps get ``strength_of_plain``,
-    "~" swaps FAR."""
+def read_spinner(path: Path, strength: int = SPINNER) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """word -> [(variant, strength)] from a spinner table (``word<TAB>swap|swap``)."""
     table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -236,11 +238,7 @@ def read_spinner(path: Path, strength_of_plain: int = SPINNER) -> dict[str, list
         key = fold(word.strip())
         out = table.setdefault(key, [])
         for swap in swaps.split("|"):
-            swap = swap.strip()
-            strength = strength_of_plain
-            if swap.startswith("~"):
-                strength, swap = FAR, swap[1:]
-            variant = split_words(swap)
+            variant = split_words(swap.strip())
             if variant and variant != (key,):
                 out.append((variant, strength))
     return table
@@ -325,11 +323,11 @@ def learn_swaps(
 
     A swap is strong (SPINNER) unless every word it puts in is a common word of medical terms
     (``medical_words``): "infection" for disease (Addison's infection) or "cardiac" for heart
-    are right in other terms ("bowel infection", "cardiac failure"), so they are weak (FAR),
-    like a ``~`` swap. So is a swap for which ``plain(word, variant)`` is true: the build passes
-    a test for an everyday English word, or a WordNet synonym that is fairly common ("intense"
-    for acute, "huge" for large: "intense pain" is plain English), as a hand-written line would
-    mark it ``~``.
+    are right in other terms ("bowel infection", "cardiac failure"), so they are weak (FAR).
+    So is a swap for which ``plain(word, variant)`` is true: the build passes a test for an
+    everyday English word, or a WordNet synonym that is fairly common ("intense" for acute, "huge"
+    for large: "intense pain" is plain English). (The tables' swaps are judged per phrase instead:
+    ``ordinary-phrases.txt``; learned swaps reach terms no reviewer saw.)
     A plural pair ("assaults" for attacks) is stored under the singular, so that it also
     reaches the singular word and its other plurals."""
     table: dict[str, list[tuple[tuple[str, ...], int]]] = {}
