@@ -212,6 +212,6 @@ def test_gb02_still_defers_to_gb01_on_the_same_span() -> None:
 def test_multi_word_swap_of_a_first_word_is_indexed_by_its_second_word(lexicon) -> None:
     # "malignant growth" for cancer, first in "cancer pain": after "malignant" comes "growth", not "pain"
     term_id = lexicon.term_keys[("cancer", "pain")]
-    assert term_id in lexicon.starts["malignant"]
-    assert term_id in lexicon.seconds["growth"]
+    assert term_id in lexicon.starting_at("malignant", "growth")
+    assert term_id in lexicon.pairs[("malignant", "growth")]  # found by the pair, not by "growth" alone
     assert lint_text("A prostate malignant growth was found early.", config=GB)

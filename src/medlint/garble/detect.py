@@ -64,13 +64,7 @@ def scan(doc: Document, lexicon: Lexicon) -> Signals:
         sent_of = _sentence_index(block, toks)
         words = [t[2] for t in toks]
         for i in range(len(words) - 1):
-            starting = lexicon.starts.get(words[i])
-            if not starting:
-                continue
-            second = lexicon.seconds.get(words[i + 1])
-            if not second:
-                continue
-            for term_id in sorted(starting & second):
+            for term_id in sorted(lexicon.starting_at(words[i], words[i + 1])):
                 term = lexicon.terms[term_id]
                 for end, strengths, variants in _align(term, words, i):
                     if not any(strengths):

@@ -107,6 +107,7 @@ class Lexicon:
         self.term_keys: dict[tuple[str, ...], int] = {}
         starts: dict[str, set[int]] = {}
         seconds: dict[str, set[int]] = {}
+        pairs: dict[tuple[str, ...], set[int]] = {}
         self._alt_cache: dict[str, dict[tuple[str, ...], int]] = {}
         self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         terms = list(terms)
@@ -123,19 +124,27 @@ class Lexicon:
             index = len(self.terms)
             self.terms.append(Term(text, words, slots, by_first))
             self.term_keys[words] = index
-            # Which terms a pair of words can start: the first word is a variant's first word for
-            # slot 0, the second a variant's first word for slot 1 (or, after a multi-word swap of
-            # slot 0, "malignant growth", that swap's second word). Intersecting the two sets leaves
-            # the few terms worth aligning.
+            # Which terms a pair of words can start: a one-word variant of slot 0 followed by the
+            # first word of a variant of slot 1 (the two sets are intersected per word pair), or
+            # the first two words of a longer variant of slot 0 ("malignant growth").
             for first_word, variants in by_first[0].items():
-                starts.setdefault(first_word, set()).add(index)
                 for v, _ in variants:
-                    if len(v) > 1:
-                        seconds.setdefault(v[1], set()).add(index)
+                    if len(v) == 1:
+                        starts.setdefault(first_word, set()).add(index)
+                    else:
+                        pairs.setdefault(v[:2], set()).add(index)
             for second_word in by_first[1]:
                 seconds.setdefault(second_word, set()).add(index)
         self.starts = {w: frozenset(ids) for w, ids in starts.items()}
         self.seconds = {w: frozenset(ids) for w, ids in seconds.items()}
+        self.pairs = {p: frozenset(ids) for p, ids in pairs.items()}
+
+    def starting_at(self, first: str, second: str) -> frozenset[int]:
+        """The terms a phrase starting with these two words may line up with."""
+        ids = self.starts.get(first)
+        found = ids & self.seconds.get(second, frozenset()) if ids else frozenset()
+        paired = self.pairs.get((first, second))
+        return found | paired if paired else found
 
     def _forms(self, terms: list[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
         """(term, words) for each term, and again with a hyphenated word kept whole when the spinner
