@@ -11,7 +11,8 @@ myeloma). Whether a candidate is reported depends on how strong its swaps are an
 - reported alone: a swap of the curated spinner table (or learned from GB01's pack), or a broad
   thesaurus swap when a word of the term is kept, the word put in is not a common word of the
   terms ("unit", "tests") and it makes no common English word pair with its neighbour ("new
-  baby"); a phrase that swaps every word needs curated swaps only ("bosom malignancy");
+  baby"); a phrase that swaps every word needs curated swaps or a word rare in English
+  ("bosom malignancy", "ticker strike");
 - reported with context: when the document uses the original term in another sentence, any
   same-synset WordNet synonym or broad swap will do (the writer's own word is the term, so the
   variant is likely a rewording, as in a spun page that keeps some terms intact).
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from medlint.document import Block, Document
-from medlint.garble.lexicon import BROAD, NEAR, SPINNER, Lexicon, Term, tokens
+from medlint.garble.lexicon import BROAD, FUNCTION_WORDS, NEAR, SPINNER, Lexicon, Term, tokens
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,16 @@ class Candidate:
     @property
     def swapped(self) -> list[int]:
         return [s for s in self.strengths if s]
+
+    def swapped_spans(self) -> list[tuple[int, int]]:
+        """Offsets (in the block) of the swapped words."""
+        words = tokens(self.block.text[self.start : self.end])
+        spans, k = [], 0
+        for strength, variant in zip(self.strengths, self.variants):
+            if strength and k + len(variant) <= len(words):
+                spans.append((self.start + words[k][0], self.start + words[k + len(variant) - 1][1]))
+            k += len(variant)
+        return spans
 
 
 @dataclass
@@ -118,6 +129,8 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
         if _BREAK.search(c.block.text, c.start, c.end):
             continue  # the words run across punctuation ("spread. Check"): not one phrase
         phrase = tuple(w for v in c.variants for w in v)
+        if sorted(phrase) == sorted(c.term.words):
+            continue  # the term's own words moved about ("symptoms and signs"), not swapped
         if phrase in lexicon.term_keys or phrase in lexicon.ordinary:
             continue  # the phrase is itself a fixed term ("chest pain") or ordinary English ("intense pain")
         term_id = lexicon.term_keys[c.term.words]
@@ -168,9 +181,10 @@ def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
       thesaurus gives "stroke unit" for stroke ward and "new rules" for infant formulas: ordinary
       phrases);
     - a swap that gives another fixed term ("side effects" for symptoms) is not enough;
-    - when every word of the term is swapped, every swap must be a curated one ("bosom
-      malignancy"), since two ordinary words side by side ("small portion") are most often just
-      English; again the original term elsewhere in the document is enough.
+    - when every word of the term is swapped, every swap must be strong, and curated or putting
+      in a word rare in English ("ticker strike", "bosom malignancy"), since two common words side
+      by side ("small amounts", "main concern") are most often just English; again the original
+      term elsewhere in the document is enough.
     """
     swaps = [(s, v) for s, v in zip(c.strengths, c.variants) if s]
     full = len(swaps) == len(c.strengths)
@@ -179,15 +193,17 @@ def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
             return all(s in (NEAR, SPINNER) for s, _ in swaps)
         return any(s >= NEAR for s, _ in swaps)
     strong = [
-        v
+        s
         for i, (s, v) in enumerate(zip(c.strengths, c.variants))
         if v not in lexicon.term_keys
-        and (s == SPINNER or (s == BROAD and not full and not any(w in lexicon.medical_words for w in v)))
+        and (s == SPINNER or (s == BROAD and not any(w in lexicon.medical_words for w in v)))
         and not _common_with_neighbours(c, i, lexicon)
     ]
-    if not strong:
-        return False
-    return len(strong) == len(swaps) if full else True
+    if not full:
+        return bool(strong)
+    return len(strong) == len(swaps) and (
+        all(s == SPINNER for s in strong) or any(w in lexicon.rare_words for _, v in swaps for w in v)
+    )
 
 
 def _common_with_neighbours(c: Candidate, slot: int, lexicon: Lexicon) -> bool:
@@ -198,7 +214,11 @@ def _common_with_neighbours(c: Candidate, slot: int, lexicon: Lexicon) -> bool:
         return False
     before = c.variants[slot - 1][-1] if slot > 0 else None
     after = c.variants[slot + 1][0] if slot + 1 < len(c.variants) else None
-    return (before, v[0]) in lexicon.common_pairs or (v[-1], after) in lexicon.common_pairs
+    # a function word goes with anything ("force of" is common; "force of attorney" is not English)
+    return any(
+        pair in lexicon.common_pairs and not any(w in FUNCTION_WORDS for w in pair)
+        for pair in ((before, v[0]), (v[-1], after))
+    )
 
 
 def _score(c: Candidate) -> float:

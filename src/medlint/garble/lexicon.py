@@ -59,6 +59,10 @@ MEDICAL_WORD_TERMS = 10
 # the word put in is this common (Zipf): "intense" (4.4) for acute; "brawny" (2.3) for muscular
 # is not.
 LEARNED_PLAIN_ZIPF = 3.3
+# A phrase that swaps every word of a term needs a word this rare in English (Zipf): two common
+# words side by side ("small amounts", "main concern") are most often just English; "ticker
+# attack" and "bosom malignancy" are not.
+RARE_ZIPF = 3.5
 # Any learned one-word swap this common is weak too: an everyday word fits many slots
 # ("nearby" for local, "sign" for symptom, "social" for behavioural).
 LEARNED_COMMON_ZIPF = 4.0
@@ -93,10 +97,12 @@ class Lexicon:
         broad: dict[str, list[tuple[tuple[str, ...], int]]] | None = None,
         common_pairs: frozenset[tuple[str, str]] = frozenset(),
         ordinary: Iterable[str] = (),
+        rare_words: frozenset[str] = frozenset(),
     ) -> None:
         self.spinner = spinner
         self.broad = broad or {}
         self.common_pairs = common_pairs  # word pairs common in English books ("new baby")
+        self.rare_words = rare_words  # words swaps put in that are rare in English ("bosom", "ticker")
         # Phrases that line up with a term by a swap but are ordinary English ("intense pain"),
         # with the plural of their last word, as the terms have.
         ordinary = list(ordinary)
@@ -416,8 +422,9 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
     swapped_in = {w for table in (spinner, broad) for swaps in table.values() for v, _ in swaps for w in v}
     term_words = {w for t in terms for w in split_words(t)}
     ordinary = read_list(data_file("lists", "ordinary-phrases.txt"))
+    rare = frozenset(w for w in swapped_in if zipf_frequency(w, "en") < RARE_ZIPF)
     return Lexicon(
-        terms, spinner, wordnet, medical_words, broad, read_common_pairs(term_words, swapped_in), ordinary
+        terms, spinner, wordnet, medical_words, broad, read_common_pairs(term_words, swapped_in), ordinary, rare
     )
 
 

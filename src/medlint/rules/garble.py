@@ -91,13 +91,8 @@ def signals_for(doc: Document, ctx: RuleContext) -> GarbleSignals:
 def _first_swapped(c: Candidate) -> int:
     """Offset of the first swapped word of ``c``: a capital on the term's own word is the term's
     ("Parkinson's sickness"); only a capitalised swapped word makes the phrase a name."""
-    words = tokens(c.block.text[c.start : c.end])
-    k = 0
-    for strength, variant in zip(c.strengths, c.variants):
-        if strength:
-            return c.start + words[k][0] if k < len(words) else c.start
-        k += len(variant)
-    return c.start
+    spans = c.swapped_spans()
+    return spans[0][0] if spans else c.start
 
 
 def _match_case(matched: str, replacement: str) -> str:
