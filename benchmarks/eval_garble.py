@@ -3,7 +3,7 @@
 
     .venv/bin/python benchmarks/eval_garble.py            # GB01+GB02, GB01 alone, GB02 alone
     .venv/bin/python benchmarks/eval_garble.py -v         # also list misses and false positives
-    .venv/bin/python benchmarks/eval_garble.py --set heldout   # only the held-out set
+    .venv/bin/python benchmarks/eval_garble.py --set blind2    # only the last blind set
 
 Each sentence of ``spun.tsv`` and ``clean.txt`` is checked as a document of its own (so GB02 has
 no document context). A finding is a true positive when it overlaps the row's spun phrase; any
@@ -12,6 +12,9 @@ Recall counts spun rows whose phrase is found. A hit's suggestion is right when,
 applied to the sentence, gives the row's original (singular or plural; GB01 may fix a part
 of a longer spun phrase, "bone pith" in "bone pith biopsy"). Results are shown
 for all rows and for the even and odd rows separately (tuning used the even rows).
+
+Whole correct leaflets (``garble_eval/leaflets*/``) are linted as Markdown documents, so GB02 has
+its document context and GB03 its spin score; every GB finding there is a false alarm.
 
 GB02 learns word swaps from GB01's pack, so its recall on the whole pack is not an independent
 figure; the two-fold split of the pack (``pack_split``: learn from one half, measure on the
@@ -36,18 +39,19 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", fold(text)))
 
 
-# tuning: written with the detector in view; heldout and final: written blind, then used to develop
-# GB02 (each measured once first); blind: written blind and measured once, after the last change
-# (the honest figure).
+# tuning: written with the detector in view; heldout, final and blind: written blind, each measured
+# once and then used to develop GB02; blind2: written blind and measured once, after the last
+# change (the honest figure). See garble_eval/README.md.
 SETS = {
     "tuning": ("spun.tsv", "clean.txt"),
     "heldout": ("heldout_spun.tsv", "heldout_clean.txt"),
     "final": ("final_spun.tsv", "final_clean.txt"),
     "blind": ("blind_spun.tsv", "blind_clean.txt"),
+    "blind2": ("blind2_spun.tsv", "blind2_clean.txt"),
 }
-# Correct leaflets: "leaflets" written blind, then used to find false alarms during development;
-# "leaflets_blind" written blind and measured once, after the last change.
-LEAFLETS = {"dev": HERE / "leaflets", "blind": HERE / "leaflets_blind"}
+# Correct leaflets, all written blind: "dev" used to find false alarms during development,
+# "blind" measured once and then used too, "blind2" measured once after the last change.
+LEAFLETS = {"dev": HERE / "leaflets", "blind": HERE / "leaflets_blind", "blind2": HERE / "leaflets_blind2"}
 
 
 def load(name: str = "tuning"):
@@ -116,14 +120,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--rows", choices=["all", "even", "odd"], default=None, help="only this split")
-    ap.add_argument("--set", choices=list(SETS), action="append", help="which labelled set (default: both)")
+    ap.add_argument("--set", choices=list(SETS), action="append", help="which labelled set (default: all)")
     ap.add_argument("--no-split", action="store_true", help="skip the two-fold split of GB01's pack")
     args = ap.parse_args(argv)
     splits = {"all": None, "even": 0, "odd": 1}
     for set_name in args.set or list(SETS):
         spun, clean = load(set_name)
-        # The held-out set was written by someone who had seen none of the detector's lists or
-        # code: its figures are the honest ones. Nothing was tuned on it, so it is not split.
+        # Only the tuning set is split (tuning used its even rows); the others were written blind.
         chosen = ["all"] if set_name != "tuning" else ([args.rows] if args.rows else list(splits))
         print(f"\n{set_name} set: {len(spun)} spun sentences, {len(clean)} correct sentences")
         print(f"{'rules':10} {'rows':5} {'precision':>9} {'recall':>7} {'sugg.ok':>7}   tp/fp, found/spun, clean")
