@@ -163,9 +163,9 @@ def accepted(signals: Signals, lexicon: Lexicon, doc: Document) -> list[Candidat
 
 # An article right after the phrase: its last word is a verb taking an object, not the noun of a term.
 _OBJECT = re.compile(r"\s+(?:the|a|an|them)\b", re.I)
-# Punctuation that ends a phrase; a full stop only after a word of two or more letters ("c. diff"
-# and "e. coli" are terms).
-_BREAK = re.compile(r"[,;:!?()\[\]\n]|\w\w\.(?:\s|$)")
+# Punctuation that ends a phrase: a double quote too ('"pink eye" looks'); a full stop only after
+# a word of two or more letters, closing quotes allowed ("c. diff" and "e. coli" are terms).
+_BREAK = re.compile(r"[,;:!?()\[\]\n\"\u201c\u201d]|\w\w\.[\"'\u2019\u201d]*(?:\s|$)")
 
 
 def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
