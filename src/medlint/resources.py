@@ -20,7 +20,12 @@ def rules_dir() -> Path:
 @cache
 def medical_terms() -> tuple[str, ...]:
     """The fixed medical terms of ``lists/medical-terms.txt`` (GB02, and known words for DR and GR)."""
-    text = data_file("lists", "medical-terms.txt").read_text(encoding="utf-8")
+    return read_list(data_file("lists", "medical-terms.txt"))
+
+
+def read_list(path: Path) -> tuple[str, ...]:
+    """The entries of a list file: one a line, without '#' comments and blank lines."""
+    text = path.read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -176,10 +176,10 @@ def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
       minor surgery), so they only count with that context; with that context, a phrase that
       keeps none of the term's words still needs same-sense or curated swaps ("sensitive gut"
       in a page about irritable bowel is English, not a swap);
-    - strong: a swap of the curated spinner table, or of the broad thesaurus when a word of the
-      term is kept and the word put in is not itself a word of the fixed terms (the broad
-      thesaurus gives "stroke unit" for stroke ward and "new rules" for infant formulas: ordinary
-      phrases);
+    - strong: a swap of the curated spinner table, or of the broad thesaurus when the word put in
+      is not a common word of the fixed terms (the broad thesaurus gives "stroke unit" for stroke
+      ward and "liver tests" for liver biopsies: ordinary phrases); neither when it makes a common
+      English word pair with its neighbour ("new baby");
     - a swap that gives another fixed term ("side effects" for symptoms) is not enough;
     - when every word of the term is swapped, every swap must be strong, and curated or putting
       in a word rare in English ("ticker strike", "bosom malignancy"), since two common words side

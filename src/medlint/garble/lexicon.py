@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from medlint.cache import file_key, load_or_build
-from medlint.resources import data_file, medical_terms
+from medlint.resources import data_file, medical_terms, read_list
 from medlint.tokens import fold
 
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
@@ -117,9 +117,6 @@ class Lexicon:
         self._alt_cache: dict[str, dict[tuple[str, ...], int]] = {}
         self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         terms = list(terms)
-        # Words of the fixed terms: a broad swap that puts one in ("unit" for ward, "tests" for
-        # biopsies) most often gives another ordinary medical phrase ("stroke unit", "liver tests").
-        self.term_words = frozenset(w for t in terms for w in split_words(t) if w not in FUNCTION_WORDS)
         for text, words in self._forms(terms + _plurals(terms)):
             if len(words) < 2 or words in self.term_keys:
                 continue
@@ -426,13 +423,6 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
     return Lexicon(
         terms, spinner, wordnet, medical_words, broad, read_common_pairs(term_words, swapped_in), ordinary, rare
     )
-
-
-def read_list(path: Path) -> list[str]:
-    """The lines of a list file, without comments and blank lines (an absent file is an empty list)."""
-    if not path.is_file():
-        return []
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
 def read_common_pairs(term_words: set[str], swapped_in: set[str]) -> frozenset[tuple[str, str]]:
