@@ -40,14 +40,15 @@ def norm(text: str) -> str:
 
 
 # tuning: written with the detector in view; heldout, final and blind: written blind, each measured
-# once and then used to develop GB02; blind2: written blind and measured once, after the last
-# change (the honest figure). See garble_eval/README.md.
+# once and then used to develop GB02; blind2 and blind3: written blind and measured once, after the
+# last change (the honest figures). See garble_eval/README.md.
 SETS = {
     "tuning": ("spun.tsv", "clean.txt"),
     "heldout": ("heldout_spun.tsv", "heldout_clean.txt"),
     "final": ("final_spun.tsv", "final_clean.txt"),
     "blind": ("blind_spun.tsv", "blind_clean.txt"),
     "blind2": ("blind2_spun.tsv", "blind2_clean.txt"),
+    "blind3": ("blind3_spun.tsv", "blind3_clean.txt"),
 }
 # Correct leaflets, all written blind: "dev" used to find false alarms during development,
 # "blind" measured once and then used too, "blind2" measured once after the last change.
