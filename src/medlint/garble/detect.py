@@ -41,10 +41,6 @@ class Candidate:
     sentence: int  # index of the sentence in the block
     variants: tuple[tuple[str, ...], ...]
 
-    @property
-    def swapped(self) -> list[int]:
-        return [s for s in self.strengths if s]
-
     def swapped_spans(self) -> list[tuple[int, int]]:
         """Offsets (in the block) of the swapped words."""
         words = tokens(self.block.text[self.start : self.end])

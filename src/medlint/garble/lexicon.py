@@ -101,7 +101,6 @@ class Lexicon:
     ) -> None:
         self.spinner = spinner
         self.broad = broad or {}
-        self.common_pairs = common_pairs  # word pairs common in English books ("new baby")
         self.rare_words = rare_words  # words swaps put in that are rare in English ("bosom", "ticker")
         # Phrases that line up with a term by a swap but are ordinary English ("intense pain"),
         # with the plural of their last word, as the terms have.
@@ -138,6 +137,18 @@ class Lexicon:
                         pairs.setdefault(v[:2], set()).add(index)
             for second_word in by_first[1]:
                 seconds.setdefault(second_word, set()).add(index)
+        # Word pairs common in English books ("new baby"), kept where they can meet in a phrase:
+        # the end of a slot's variant next to the start of the next slot's.
+        followers: dict[str, set[str]] = {}
+        for first, second in common_pairs:
+            followers.setdefault(first, set()).add(second)
+        self.common_pairs = frozenset(
+            (a, b)
+            for term in self.terms
+            for left, right in zip(term.slots, term.slots[1:])
+            for a in {v[-1] for v in left} & followers.keys()
+            for b in followers[a] & {v[0] for v in right}
+        )
         self.starts = {w: frozenset(ids) for w, ids in starts.items()}
         self.seconds = {w: frozenset(ids) for w, ids in seconds.items()}
         self.pairs = {p: frozenset(ids) for p, ids in pairs.items()}
@@ -196,22 +207,12 @@ class Lexicon:
             # temperature", garbled in "hay temperature".
             for variant, strength in self.broad.get(word, ()):
                 alts[variant] = max(strength, alts.get(variant, 0))
-            for variant, strength in _swaps_of(self.spinner, word):
+            for variant, strength in [*self.spinner.get(word, ()), *_plural_swaps(self.spinner, word)]:
                 alts[variant] = strength
             alts = {v: s for v, s in alts.items() if not all(w in FUNCTION_WORDS for w in v)}
             alts[(word,)] = 0
         self._alt_cache[word] = alts
         return alts
-
-
-def _swaps_of(table: dict[str, list[tuple[tuple[str, ...], int]]], word: str) -> list[tuple[tuple[str, ...], int]]:
-    """The swaps ``table`` lists for ``word``, and for a plural its singular's swaps pluralised."""
-    out = list(table.get(word, ()))
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and word[: -len(suffix)] + repl in table:
-            out += [(v[:-1] + (_plural(v[-1]),), s) for v, s in table[word[: -len(suffix)] + repl]]
-            break
-    return out
 
 
 def _plurals(phrases: Iterable[str]) -> list[str]:
@@ -417,17 +418,16 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
         terms += sorted({o for _, o in pack if fold(o) not in known})
     broad = read_spinner(data_file("lists", "spinner-thesaurus.tsv"), BROAD)
     swapped_in = {w for table in (spinner, broad) for swaps in table.values() for v, _ in swaps for w in v}
-    term_words = {w for t in terms for w in split_words(t)}
     ordinary = read_list(data_file("lists", "ordinary-phrases.txt"))
     rare = frozenset(w for w in swapped_in if zipf_frequency(w, "en") < RARE_ZIPF)
     return Lexicon(
-        terms, spinner, wordnet, medical_words, broad, read_common_pairs(term_words, swapped_in), ordinary, rare
+        terms, spinner, wordnet, medical_words, broad, read_common_pairs(), ordinary, rare
     )
 
 
-def read_common_pairs(term_words: set[str], swapped_in: set[str]) -> frozenset[tuple[str, str]]:
-    """Word pairs common in English of a term word and a word a swap puts in: SymSpell's bigram list
-    (the 243,000 most frequent word pairs of the Google Books Ngram corpus, in the symspellpy package).
+def read_common_pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs common in English: SymSpell's bigram list (the 243,000 most frequent word pairs of
+    the Google Books Ngram corpus, in the symspellpy package).
 
     This is the phrase-frequency test GB02 needs: "new baby" and "fair skin" are in it, spun
     pairs ("bosom malignancy", "heart tempo") are not. Its absence says nothing: the list stops at
@@ -438,14 +438,7 @@ def read_common_pairs(term_words: set[str], swapped_in: set[str]) -> frozenset[t
         text = (resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         return frozenset()
-    pairs = set()
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 3 and (
-            (parts[0] in term_words and parts[1] in swapped_in) or (parts[0] in swapped_in and parts[1] in term_words)
-        ):
-            pairs.add((parts[0], parts[1]))
-    return frozenset(pairs)
+    return frozenset((parts[0], parts[1]) for parts in map(str.split, text.splitlines()) if len(parts) == 3)
 
 
 def load_lexicon() -> Lexicon:
