@@ -113,16 +113,20 @@ class Lexicon:
         starts: dict[str, set[int]] = {}
         seconds: dict[str, set[int]] = {}
         pairs: dict[tuple[str, ...], set[int]] = {}
-        self._alt_cache: dict[str, dict[tuple[str, ...], int]] = {}
-        self._first_cache: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        self._alt_cache: dict[str | tuple[str, int], dict[tuple[str, ...], int]] = {}
+        self._first_cache: dict[tuple[str, int], dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         terms = list(terms)
         for text, words in self._forms(terms + _plurals(terms)):
             if len(words) < 2 or words in self.term_keys:
                 continue
             if sum(w not in FUNCTION_WORDS for w in words) < 2:
                 continue  # "the pill": swapping its one word leaves nothing of the term to line up
-            slots = tuple(self.alternatives(w) for w in words)
-            by_first = tuple(self._by_first(w, slot) for w, slot in zip(words, slots))
+            # In a two-word term a far WordNet swap can never be reported (it is not evidence
+            # alone, and the other word is then either kept or swapped too: see detect.py), so
+            # it is not indexed: fewer phrases to line up.
+            weakest = NEAR if len(words) == 2 else FAR
+            slots = tuple(self.alternatives(w, weakest) for w in words)
+            by_first = tuple(self._by_first(w, slot, weakest) for w, slot in zip(words, slots))
             index = len(self.terms)
             self.terms.append(Term(text, words, slots, by_first))
             self.term_keys[words] = index
@@ -172,16 +176,26 @@ class Lexicon:
                     w for u in units for w in ((fold(u),) if "-" in u and fold(u) in self.spinner else split_words(u))
                 )
 
-    def _by_first(self, word: str, slot: dict[tuple[str, ...], int]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-        cached = self._first_cache.get(word)
+    def _by_first(
+        self, word: str, slot: dict[tuple[str, ...], int], weakest: int
+    ) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        cached = self._first_cache.get((word, weakest))
         if cached is None:
             cached = {}
             for variant, strength in slot.items():
                 cached.setdefault(variant[0], []).append((variant, strength))
-            self._first_cache[word] = cached
+            self._first_cache[(word, weakest)] = cached
         return cached
 
-    def alternatives(self, word: str) -> dict[tuple[str, ...], int]:
+    def alternatives(self, word: str, weakest: int = FAR) -> dict[tuple[str, ...], int]:
+        """The word itself (strength 0) and its swaps of at least ``weakest`` strength."""
+        if weakest > FAR:
+            key = (word, weakest)
+            cached = self._alt_cache.get(key)
+            if cached is None:
+                cached = {v: s for v, s in self.alternatives(word).items() if s == 0 or s >= weakest}
+                self._alt_cache[key] = cached
+            return cached
         cached = self._alt_cache.get(word)
         if cached is not None:
             return cached
