@@ -77,10 +77,11 @@ def test_suggestion_keeps_capital_and_number() -> None:
 
 
 def test_term_elsewhere_in_document_is_context() -> None:
-    alone = "Genetic tryout is offered to some families."
+    # a broad swap that puts in a common word of the terms ("ulcer") is not evidence alone
+    alone = "A blood ulcer can form when skin is pinched."
     assert lint_text(alone, config={"select": ["GB02"]}) == []
-    with_term = "Ask whether a genetic test is right for you.\n\nGenetic tryout is offered to some families."
-    assert [f.match for f in lint_text(with_term, config={"select": ["GB02"]})] == ["Genetic tryout"]
+    with_term = "Pop a blood blister only if a nurse says so.\n\nA blood ulcer can form when skin is pinched."
+    assert [f.match for f in lint_text(with_term, config={"select": ["GB02"]})] == ["blood ulcer"]
 
 
 def test_inside_a_verbatim_term_is_not_a_swap() -> None:

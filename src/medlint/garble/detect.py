@@ -9,13 +9,14 @@ myeloma). Whether a candidate is reported depends on how strong its swaps are an
   cells": the writer explains the term); the words run across punctuation or into a longer
   verbatim term; the last word is a verb before an article ("people with cancer manage the");
 - reported alone: a swap of the curated spinner table (or learned from GB01's pack), or a broad
-  thesaurus swap when a word of the term is kept, the word put in is not a common word of the
-  terms ("unit", "tests") and it makes no common English word pair with its neighbour ("new
-  baby"); a phrase that swaps every word needs curated swaps or a word rare in English
-  ("bosom malignancy", "ticker strike");
-- reported with context: when the document uses the original term in another sentence, any
-  same-synset WordNet synonym or broad swap will do (the writer's own word is the term, so the
-  variant is likely a rewording, as in a spun page that keeps some terms intact).
+  thesaurus or same-synset WordNet swap when a word of the term is kept, the word put in is not
+  a common word of the terms ("unit", "tests") and it makes no common English word pair with
+  its neighbour ("new baby"); phrases these swaps make that reviewers judged ordinary English
+  are never reported (above); a phrase that swaps every word needs curated
+  swaps or a word rare in English ("bosom malignancy", "ticker strike");
+- reported with context: when the document uses the original term in another sentence, weaker
+  swaps will do (a broad swap putting in a common word of the terms, a pair common in English),
+  as in a spun page that keeps some terms intact.
 
 How common a phrase is: word pairs common in English books come from symspellpy's bigram list;
 ordinary phrases the swaps make were judged by hand (``ordinary-phrases.txt``); wordfreq keeps
@@ -167,37 +168,37 @@ _BREAK = re.compile(r"[,;:!?()\[\]\n\"\u201c\u201d]|\w\w\.[\"'\u2019\u201d]*(?:\
 def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
     """Is this swap pattern evidence of spinning? (See the module docstring.)
 
-    - a strong swap is needed, unless the document uses the original term in another sentence;
-      WordNet synonyms alone are ambiguous between senses ("minor operation" is fine English for
-      minor surgery), so they only count with that context; with that context, a phrase that
-      keeps none of the term's words still needs same-sense or curated swaps ("sensitive gut"
-      in a page about irritable bowel is English, not a swap);
-    - strong: a swap of the curated spinner table, or of the broad thesaurus when the word put in
-      is not a common word of the fixed terms (the broad thesaurus gives "stroke unit" for stroke
-      ward and "liver tests" for liver biopsies: ordinary phrases); neither when it makes a common
-      English word pair with its neighbour ("new baby");
-    - a swap that gives another fixed term ("side effects" for symptoms) is not enough;
-    - when every word of the term is swapped, every swap must be strong, and curated or putting
-      in a word rare in English ("ticker strike", "bosom malignancy"), since two common words side
-      by side ("small amounts", "main concern") are most often just English; again the original
-      term elsewhere in the document is enough.
+    - a phrase that keeps a word of the term needs one strong swap: a swap of the curated spinner
+      table, or a broad-thesaurus or same-synset WordNet swap (phrases judged ordinary, "minor
+      operation", never get here) whose word put in is not a common
+      word of the fixed terms (the broad thesaurus gives "stroke unit" for stroke ward and "liver
+      tests" for liver biopsies: ordinary phrases); no swap is strong when it makes a common
+      English word pair with its neighbour ("new baby"), or gives another fixed term;
+    - a phrase that swaps every word needs every swap strong, and curated or putting in a word
+      rare in English ("ticker strike", "bosom malignancy"), since two common words side by side
+      ("small amounts", "main concern") are most often just English; same-synset swaps are not
+      enough there (their phrases were judged one swap at a time);
+    - with the original term in another sentence of the document, weaker evidence will do: any
+      swap of at least same-synset strength when a word is kept; same-synset or curated swaps
+      when none is ("sensitive gut" in a page about irritable bowel is English, not a swap).
     """
     swaps = [(s, v) for s, v in zip(c.strengths, c.variants) if s]
-    full = len(swaps) == len(c.strengths)
+    # a kept function word is no kept word of the term ("ready to go" swaps all of fitness to work)
+    full = all(s for s, w in zip(c.strengths, c.term.words) if w not in FUNCTION_WORDS)
     if elsewhere:
-        if full:  # nothing of the term is left: each swap must be a same-sense or curated one
+        if full:
             return all(s in (NEAR, SPINNER) for s, _ in swaps)
         return any(s >= NEAR for s, _ in swaps)
     strong = [
         s
         for i, (s, v) in enumerate(zip(c.strengths, c.variants))
         if v not in lexicon.term_keys
-        and (s == SPINNER or (s == BROAD and not any(w in lexicon.medical_words for w in v)))
+        and (s == SPINNER or (s in (BROAD, NEAR) and not any(w in lexicon.medical_words for w in v)))
         and not _common_with_neighbours(c, i, lexicon)
     ]
     if not full:
         return bool(strong)
-    return len(strong) == len(swaps) and (
+    return len(strong) == len(swaps) and NEAR not in strong and (
         all(s == SPINNER for s in strong) or any(w in lexicon.rare_words for _, v in swaps for w in v)
     )
 
