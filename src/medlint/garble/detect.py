@@ -71,8 +71,9 @@ def scan(doc: Document, lexicon: Lexicon) -> Signals:
             continue
         sent_of = _sentence_index(block, toks)
         words = [t[2] for t in toks]
-        for i in range(len(words) - 1):
-            for term_id in sorted(lexicon.starting_at(words[i], words[i + 1])):
+        words.append("")  # so that words[i + 2] is always there
+        for i in range(len(words) - 2):
+            for term_id in sorted(lexicon.starting_at(words[i], words[i + 1], words[i + 2])):
                 term = lexicon.terms[term_id]
                 for end, strengths, variants in _align(term, words, i):
                     if not any(strengths):

@@ -130,15 +130,16 @@ class Lexicon:
             index = len(self.terms)
             self.terms.append(Term(text, words, slots, by_first))
             self.term_keys[words] = index
-            # Which terms a pair of words can start: a one-word variant of slot 0 followed by the
+            # Which terms a run of words can start: a one-word variant of slot 0 followed by the
             # first word of a variant of slot 1 (the two sets are intersected per word pair), or
-            # the first two words of a longer variant of slot 0 ("malignant growth").
+            # the first two or three words of a longer variant of slot 0 ("malignant growth",
+            # "in the twilight years": many variants start "in the").
             for first_word, variants in by_first[0].items():
                 for v, _ in variants:
                     if len(v) == 1:
                         starts.setdefault(first_word, set()).add(index)
                     else:
-                        pairs.setdefault(v[:2], set()).add(index)
+                        pairs.setdefault(v[:3], set()).add(index)
             for second_word in by_first[1]:
                 seconds.setdefault(second_word, set()).add(index)
         # Word pairs common in English books ("new baby"), kept where they can meet in a phrase:
@@ -157,12 +158,15 @@ class Lexicon:
         self.seconds = {w: frozenset(ids) for w, ids in seconds.items()}
         self.pairs = {p: frozenset(ids) for p, ids in pairs.items()}
 
-    def starting_at(self, first: str, second: str) -> frozenset[int]:
-        """The terms a phrase starting with these two words may line up with."""
+    def starting_at(self, first: str, second: str, third: str = "") -> frozenset[int]:
+        """The terms a phrase starting with these words may line up with."""
         ids = self.starts.get(first)
         found = ids & self.seconds.get(second, frozenset()) if ids else frozenset()
-        paired = self.pairs.get((first, second))
-        return found | paired if paired else found
+        for key in ((first, second), (first, second, third)):
+            paired = self.pairs.get(key)
+            if paired:
+                found = found | paired
+        return found
 
     def _forms(self, terms: list[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
         """(term, words) for each term, and again with a hyphenated word kept whole when the spinner
