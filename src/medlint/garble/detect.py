@@ -9,11 +9,12 @@ myeloma). Whether a candidate is reported depends on how strong its swaps are an
   cells": the writer explains the term); the words run across punctuation or into a longer
   verbatim term; the last word is a verb before an article ("people with cancer manage the");
 - reported alone: a swap of the curated spinner table (or learned from GB01's pack), or a broad
-  thesaurus or same-synset WordNet swap when a word of the term is kept, the word put in is not
-  a common word of the terms ("unit", "tests") and it makes no common English word pair with
-  its neighbour ("new baby"); phrases these swaps make that reviewers judged ordinary English
-  are never reported (above); a phrase that swaps every word needs curated
-  swaps or a word rare in English ("bosom malignancy", "ticker strike");
+  thesaurus, other-sense ("plaster hurl") or same-synset WordNet swap when a word of the term is
+  kept, the word put in is not a common word of the terms ("unit", "tests") and it makes no
+  common English word pair with its neighbour ("new baby"); phrases these swaps make that
+  reviewers judged ordinary English are never reported (above); a phrase that swaps every word
+  needs curated or broad swaps, and curated only or a word rare in English ("bosom malignancy",
+  "ticker strike");
 - reported with context: when the document uses the original term in another sentence, weaker
   swaps will do (a broad swap putting in a common word of the terms, a pair common in English),
   as in a spun page that keeps some terms intact.
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from medlint.document import Block, Document
-from medlint.garble.lexicon import BROAD, FUNCTION_WORDS, NEAR, SPINNER, Lexicon, Term, tokens
+from medlint.garble.lexicon import BROAD, FUNCTION_WORDS, NEAR, SENSE, SPINNER, Lexicon, Term, tokens
 
 
 @dataclass(frozen=True)
@@ -170,15 +171,15 @@ def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
     """Is this swap pattern evidence of spinning? (See the module docstring.)
 
     - a phrase that keeps a word of the term needs one strong swap: a swap of the curated spinner
-      table, or a broad-thesaurus or same-synset WordNet swap (phrases judged ordinary, "minor
-      operation", never get here) whose word put in is not a common
-      word of the fixed terms (the broad thesaurus gives "stroke unit" for stroke ward and "liver
-      tests" for liver biopsies: ordinary phrases); no swap is strong when it makes a common
-      English word pair with its neighbour ("new baby"), or gives another fixed term;
-    - a phrase that swaps every word needs every swap strong, and curated or putting in a word
-      rare in English ("ticker strike", "bosom malignancy"), since two common words side by side
-      ("small amounts", "main concern") are most often just English; same-synset swaps are not
-      enough there (their phrases were judged one swap at a time);
+      table, or a broad-thesaurus, other-sense or same-synset WordNet swap (phrases judged
+      ordinary, "minor operation", never get here) whose word put in is not a common word of the
+      fixed terms (the broad thesaurus gives "stroke unit" for stroke ward and "liver tests" for
+      liver biopsies: ordinary phrases); no swap is strong when it makes a common English word
+      pair with its neighbour ("new baby"), or gives another fixed term;
+    - a phrase that swaps every word needs every swap strong, none of them other-sense or
+      same-synset (their phrases were judged one swap at a time), and curated or putting in a
+      word rare in English ("ticker strike", "bosom malignancy"), since two common words side by
+      side ("small amounts", "main concern") are most often just English;
     - with the original term in another sentence of the document, weaker evidence will do: any
       swap of at least same-synset strength when a word is kept; same-synset or curated swaps
       when none is ("sensitive gut" in a page about irritable bowel is English, not a swap).
@@ -194,13 +195,15 @@ def _convincing(c: Candidate, lexicon: Lexicon, elsewhere: bool) -> bool:
         s
         for i, (s, v) in enumerate(zip(c.strengths, c.variants))
         if v not in lexicon.term_keys
-        and (s == SPINNER or (s in (BROAD, NEAR) and not any(w in lexicon.medical_words for w in v)))
+        and (s == SPINNER or (s in (BROAD, SENSE, NEAR) and not any(w in lexicon.medical_words for w in v)))
         and not _common_with_neighbours(c, i, lexicon)
     ]
     if not full:
         return bool(strong)
-    return len(strong) == len(swaps) and NEAR not in strong and (
-        all(s == SPINNER for s in strong) or any(w in lexicon.rare_words for _, v in swaps for w in v)
+    return (
+        len(strong) == len(swaps)
+        and all(s in (SPINNER, BROAD) for s in strong)
+        and (all(s == SPINNER for s in strong) or any(w in lexicon.rare_words for _, v in swaps for w in v))
     )
 
 

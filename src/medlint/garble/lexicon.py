@@ -1,7 +1,7 @@
 """The swap lexicon of GB02: fixed medical terms and, for each of their words, the words a spinner
 may put in its place, with how strong each swap is as evidence of spinning.
 
-Built once per process (through ``Resources``) from five shipped lists:
+Built once per process (through ``Resources``) from six shipped lists:
 
 - ``lists/medical-terms.txt``: the fixed terms ("multiple myeloma", "blood pressure");
 - ``lists/spinner-synonyms.tsv``: hand-written spinner vocabulary (cancer -> malignancy; a
@@ -10,6 +10,9 @@ Built once per process (through ``Resources``) from five shipped lists:
   pain" for acute pain), judged one by one: never reported;
 - ``lists/spinner-thesaurus.tsv``: a broad thesaurus of the term words, written for medlint
   (joint -> shared, elbow -> bend); broad means noisy, so its swaps are trusted less (``BROAD``);
+- ``lists/spinner-senses.tsv``: the term words' other senses and parts of speech (cast -> hurl,
+  scan -> skim), trusted least (``SENSE``): only swaps putting in words uncommon in English and
+  foreign to the terms are kept;
 - ``lists/wordnet-synonyms.tsv``: WordNet 3.0 synonyms of the term words, built at build time
   by ``scripts/build_synonyms.py`` (distance 1 = same synset, distance 2 = pointer neighbours);
 
@@ -37,8 +40,9 @@ from medlint.tokens import fold
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 
 # Strength of a swap as evidence (higher is stronger).
-SPINNER = 4  # a swap of the curated spinner table (or learned from GB01's pack)
-BROAD = 3  # a swap of the broad thesaurus
+SPINNER = 5  # a swap of the curated spinner table (or learned from GB01's pack)
+BROAD = 4  # a swap of the broad thesaurus
+SENSE = 3  # a swap from another sense or part of speech of the word (spinner-senses.tsv)
 NEAR = 2  # WordNet: same synset
 FAR = 1  # WordNet: pointer neighbour, or a learned swap that is plain English in its slot
 
@@ -63,6 +67,9 @@ LEARNED_PLAIN_ZIPF = 3.3
 # words side by side ("small amounts", "main concern") are most often just English; "ticker
 # attack" and "bosom malignancy" are not.
 RARE_ZIPF = 3.5
+# A swap from another sense of the word is evidence alone only when the word it puts in is this
+# rare in English (Zipf): "peruse" (2.7) for scan; "help" for care or "healthy" for fat are not.
+SENSE_ZIPF = 4.0
 # Any learned one-word swap this common is weak too: an everyday word fits many slots
 # ("nearby" for local, "sign" for symptom, "social" for behavioural).
 LEARNED_COMMON_ZIPF = 4.0
@@ -98,9 +105,11 @@ class Lexicon:
         common_pairs: frozenset[tuple[str, str]] = frozenset(),
         ordinary: Iterable[str] = (),
         rare_words: frozenset[str] = frozenset(),
+        senses: dict[str, list[tuple[tuple[str, ...], int]]] | None = None,
     ) -> None:
         self.spinner = spinner
         self.broad = broad or {}
+        self.senses = senses or {}
         self.rare_words = rare_words  # words swaps put in that are rare in English ("bosom", "ticker")
         # Phrases that line up with a term by a swap but are ordinary English ("intense pain"),
         # with the plural of their last word, as the terms have.
@@ -223,7 +232,7 @@ class Lexicon:
             # Where a swap gives ordinary English ("intense pain") is judged per phrase
             # (``ordinary``), not per word: "temperature" for fever is plain in "high
             # temperature", garbled in "hay temperature".
-            for variant, strength in self.broad.get(word, ()):
+            for variant, strength in [*self.senses.get(word, ()), *self.broad.get(word, ())]:
                 alts[variant] = max(strength, alts.get(variant, 0))
             for variant, strength in [*self.spinner.get(word, ()), *_plural_swaps(self.spinner, word)]:
                 alts[variant] = strength
@@ -435,12 +444,23 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
         known = {fold(t) for t in terms}
         terms += sorted({o for _, o in pack if fold(o) not in known})
     broad = read_spinner(data_file("lists", "spinner-thesaurus.tsv"), BROAD)
-    swapped_in = {w for table in (spinner, broad) for swaps in table.values() for v, _ in swaps for w in v}
+    # A swap from another sense is kept only when the words it puts in are uncommon in English and
+    # no words of the fixed terms: "help" for care, "healthy" for fat are everyday English in any
+    # text, "myeloma cells" for cancer cells is a real term.
+    senses = {
+        word: kept
+        for word, swaps in read_spinner(data_file("lists", "spinner-senses.tsv"), SENSE).items()
+        if (kept := [(v, s) for v, s in swaps if _uncommon(v, in_terms, zipf_frequency)])
+    }
+    swapped_in = {w for table in (spinner, broad, senses) for swaps in table.values() for v, _ in swaps for w in v}
     ordinary = read_list(data_file("lists", "ordinary-phrases.txt"))
     rare = frozenset(w for w in swapped_in if zipf_frequency(w, "en") < RARE_ZIPF)
-    return Lexicon(
-        terms, spinner, wordnet, medical_words, broad, read_common_pairs(), ordinary, rare
-    )
+    return Lexicon(terms, spinner, wordnet, medical_words, broad, read_common_pairs(), ordinary, rare, senses)
+
+
+def _uncommon(variant: tuple[str, ...], term_words: Counter[str], zipf_frequency) -> bool:
+    content = [w for w in variant if w not in FUNCTION_WORDS]
+    return all(w not in term_words and zipf_frequency(w, "en") < SENSE_ZIPF for w in content)
 
 
 def read_common_pairs() -> frozenset[tuple[str, str]]:
@@ -472,6 +492,7 @@ _SOURCES = (
     "medical-terms.txt",
     "spinner-synonyms.tsv",
     "spinner-thesaurus.tsv",
+    "spinner-senses.tsv",
     "wordnet-synonyms.tsv",
     "ordinary-phrases.txt",
 )
