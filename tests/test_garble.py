@@ -184,6 +184,17 @@ def test_lexicon_learns_from_gb01_pack(lexicon) -> None:
     assert split_words("arm pain") not in bare.term_keys
 
 
+def test_weak_learned_swap_does_not_weaken_a_table_swap() -> None:
+    from medlint.garble.lexicon import BROAD, Lexicon
+
+    learned_weak = {"pain": [(("ache",), FAR)]}
+    broad = {"pain": [(("ache",), BROAD), (("agony",), BROAD)]}
+    lexicon = Lexicon(["back pain"], learned_weak, {}, broad=broad)
+    assert lexicon.alternatives("pain")[("ache",)] == BROAD
+    curated = Lexicon(["back pain"], {"pain": [(("ache",), SPINNER)]}, {}, broad=broad)
+    assert curated.alternatives("pain")[("ache",)] == SPINNER
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -228,14 +228,15 @@ class Lexicon:
             # Inflections and derivations of the word itself ("feel" for feeling) are not swaps.
             alts = {v: s for v, s in alts.items() if not _same_stem(v, word)}
             # A broad swap is not pluralised: the plural of a verb sense reads as a verb ("walking
-            # helps" is not walking aids). The curated table wins over the broad one and WordNet.
+            # helps" is not walking aids). The curated table wins over the broad one and WordNet; a
+            # learned swap judged weak (plain by word frequency) weakens no swap of another table.
             # Where a swap gives ordinary English ("intense pain") is judged per phrase
             # (``ordinary``), not per word: "temperature" for fever is plain in "high
             # temperature", garbled in "hay temperature".
             for variant, strength in [*self.senses.get(word, ()), *self.broad.get(word, ())]:
                 alts[variant] = max(strength, alts.get(variant, 0))
             for variant, strength in [*self.spinner.get(word, ()), *_plural_swaps(self.spinner, word)]:
-                alts[variant] = strength
+                alts[variant] = strength if strength == SPINNER else max(strength, alts.get(variant, 0))
             alts = {v: s for v, s in alts.items() if not all(w in FUNCTION_WORDS for w in v)}
             alts[(word,)] = 0
         self._alt_cache[word] = alts
