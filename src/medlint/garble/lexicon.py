@@ -459,9 +459,10 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
     return Lexicon(terms, spinner, wordnet, medical_words, broad, read_common_pairs(), ordinary, rare, senses)
 
 
-def _uncommon(variant: tuple[str, ...], term_words: Counter[str], zipf_frequency) -> bool:
+def _uncommon(variant: tuple[str, ...], term_words: Counter[str], zipf: Callable[[str, str], float]) -> bool:
+    """Are the content words ``variant`` puts in uncommon in English and no words of the fixed terms?"""
     content = [w for w in variant if w not in FUNCTION_WORDS]
-    return all(w not in term_words and zipf_frequency(w, "en") < SENSE_ZIPF for w in content)
+    return all(w not in term_words and zipf(w, "en") < SENSE_ZIPF for w in content)
 
 
 def read_common_pairs() -> frozenset[tuple[str, str]]:
