@@ -113,8 +113,10 @@ class SynonymSwap(Rule):
         "turning fixed terms into nonsense (\"numerous myeloma\" for multiple myeloma, \"circulatory strain\" "
         "for blood pressure). Patients cannot look such phrases up or match them to what their doctor said, "
         "and the page may be an unreliable copy. GB02 generalises the fixed list of GB01: it lines a phrase "
-        "up with a list of fixed medical terms word by word, using WordNet synonyms and a list of spinner "
-        "swaps, and uses context (the term itself in the same sentence means it is being explained)."
+        "up with a list of fixed medical terms word by word, using hand-written spinner swaps (a curated "
+        "table, a broad thesaurus, the words' other senses) and WordNet synonyms. Phrases judged ordinary "
+        "English (\"intense pain\") are never reported, and context decides the rest: the term itself in the "
+        "same sentence means it is being explained; elsewhere in the page, it makes a weak swap count."
     )
     example = "Your nurse will check your circulatory strain at every visit."
     better = "Your nurse will check your blood pressure at every visit."
