@@ -122,7 +122,7 @@ class Lexicon:
         starts: dict[str, set[int]] = {}
         seconds: dict[str, set[int]] = {}
         pairs: dict[tuple[str, ...], set[int]] = {}
-        self._alt_cache: dict[str | tuple[str, int], dict[tuple[str, ...], int]] = {}
+        self._alt_cache: dict[tuple[str, int], dict[tuple[str, ...], int]] = {}
         self._first_cache: dict[tuple[str, int], dict[str, list[tuple[tuple[str, ...], int]]]] = {}
         terms = list(terms)
         for text, words in self._forms(terms + _plurals(terms)):
@@ -135,7 +135,7 @@ class Lexicon:
             # it is not indexed: fewer phrases to line up.
             weakest = NEAR if len(words) == 2 else FAR
             slots = tuple(self.alternatives(w, weakest) for w in words)
-            by_first = tuple(self._by_first(w, slot, weakest) for w, slot in zip(words, slots))
+            by_first = tuple(self._by_first(w, weakest) for w in words)
             index = len(self.terms)
             self.terms.append(Term(text, words, slots, by_first))
             self.term_keys[words] = index
@@ -189,29 +189,29 @@ class Lexicon:
                     w for u in units for w in ((fold(u),) if "-" in u and fold(u) in self.spinner else split_words(u))
                 )
 
-    def _by_first(
-        self, word: str, slot: dict[tuple[str, ...], int], weakest: int
-    ) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    def _by_first(self, word: str, weakest: int) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """``alternatives(word, weakest)`` grouped by their first word, for fast alignment."""
         cached = self._first_cache.get((word, weakest))
         if cached is None:
             cached = {}
-            for variant, strength in slot.items():
+            for variant, strength in self.alternatives(word, weakest).items():
                 cached.setdefault(variant[0], []).append((variant, strength))
             self._first_cache[(word, weakest)] = cached
         return cached
 
     def alternatives(self, word: str, weakest: int = FAR) -> dict[tuple[str, ...], int]:
         """The word itself (strength 0) and its swaps of at least ``weakest`` strength."""
-        if weakest > FAR:
-            key = (word, weakest)
-            cached = self._alt_cache.get(key)
-            if cached is None:
+        cached = self._alt_cache.get((word, weakest))
+        if cached is None:
+            if weakest > FAR:
                 cached = {v: s for v, s in self.alternatives(word).items() if s == 0 or s >= weakest}
-                self._alt_cache[key] = cached
-            return cached
-        cached = self._alt_cache.get(word)
-        if cached is not None:
-            return cached
+            else:
+                cached = self._swaps(word)
+            self._alt_cache[(word, weakest)] = cached
+        return cached
+
+    def _swaps(self, word: str) -> dict[tuple[str, ...], int]:
+        """Every swap of ``word`` from the tables and WordNet, with its strength."""
         alts: dict[tuple[str, ...], int] = {}
         if word in FUNCTION_WORDS or word.isdigit() or len(word) < 2:
             alts = {(word,): 0}
@@ -239,7 +239,6 @@ class Lexicon:
                 alts[variant] = strength if strength == SPINNER else max(strength, alts.get(variant, 0))
             alts = {v: s for v, s in alts.items() if not all(w in FUNCTION_WORDS for w in v)}
             alts[(word,)] = 0
-        self._alt_cache[word] = alts
         return alts
 
 
@@ -456,7 +455,17 @@ def build_lexicon(pack: Iterable[tuple[str, str]] | None = None) -> Lexicon:
     swapped_in = {w for table in (spinner, broad, senses) for swaps in table.values() for v, _ in swaps for w in v}
     ordinary = read_list(data_file("lists", "ordinary-phrases.txt"))
     rare = frozenset(w for w in swapped_in if zipf_frequency(w, "en") < RARE_ZIPF)
-    return Lexicon(terms, spinner, wordnet, medical_words, broad, read_common_pairs(), ordinary, rare, senses)
+    return Lexicon(
+        terms,
+        spinner,
+        wordnet,
+        medical_words=medical_words,
+        broad=broad,
+        senses=senses,
+        common_pairs=read_common_pairs(),
+        ordinary=ordinary,
+        rare_words=rare,
+    )
 
 
 def _uncommon(variant: tuple[str, ...], term_words: Counter[str], zipf: Callable[[str, str], float]) -> bool:
